@@ -1,0 +1,39 @@
+"""Overview: what the SCO is, the headline figures, today's statuses on a map, and the way into every view."""
+import streamlit as st
+
+from sco import figures, ui
+from sco.countries import country_name
+from sco.i18n import format_date, join_names
+from sco.membership import headlines, statuses_on
+
+lang = ui.lang()
+data = ui.require("membership", "summits")
+today = ui.today()
+head = headlines(data["membership"], data["summits"], today)
+
+st.title(ui.t("app_title"))
+if head.founded is not None:
+    st.write(ui.t(
+        "home_intro", founded=format_date(head.founded, lang),
+        founders=join_names([country_name(c, lang) for c in head.founders], lang),
+        later=join_names([f"{country_name(c, lang)} ({d.year})" for c, d in head.later_members], lang)))
+st.write(ui.t("home_scope"))
+
+left, middle, right, last = st.columns(4)
+left.metric(ui.t("metric_members"), head.members_today)
+middle.metric(ui.t("metric_partners"), head.others_today)
+if head.newest_member:
+    iso3, joined = head.newest_member
+    right.metric(ui.t("metric_newest"), country_name(iso3, lang), ui.t("since", date=format_date(joined, lang)),
+                 delta_color="off", delta_arrow="off")
+if head.latest_summit is not None:
+    summit = head.latest_summit
+    last.metric(ui.t("metric_latest_summit"), summit["city"], format_date(summit["start_date"], lang),
+                delta_color="off", delta_arrow="off")
+
+now = statuses_on(data["membership"], today)
+ui.show_chart(figures.build_status_map(now, lang, ui.t("home_map_title", date=format_date(today, lang))), geo=True)
+
+st.subheader(ui.t("explore"))
+st.page_link("pages/membership.py", label=ui.t("link_membership"), icon=":material/public:")
+st.page_link("pages/summits.py", label=ui.t("link_summits"), icon=":material/event:")

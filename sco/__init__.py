@@ -1,0 +1,1 @@
+"""SCO relations dashboard: data, figures and strings, free of Streamlit so that each is testable alone."""

@@ -1,0 +1,221 @@
+"""Load the curated CSV tables and validate them against the schema.
+
+A table with any violation is withheld whole (never silently trimmed), and every violation names the file,
+row, column, value and rule, so that a curator can fix it and an analyst sees what is missing and why.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pycountry
+
+from sco.schema import CHOICE, DATE, INT, ISO3, NUMBER, RULES, TABLES, URL, Table
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL_PATTERN = re.compile(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$", re.IGNORECASE)
+
+
+def data_dir() -> Path:
+    """The folder the app reads: SCO_DATA_DIR when set, else the repository's data/."""
+    return Path(os.environ.get("SCO_DATA_DIR") or DEFAULT_DATA_DIR)
+
+
+@dataclass(frozen=True)
+class Violation:
+    file: str
+    row: int | None  # line number in the file (the header is line 1); None for file-level problems
+    column: str | None
+    value: str | None
+    rule: str
+
+    def __str__(self) -> str:
+        where = self.file if self.row is None else f"{self.file}, row {self.row}"
+        if self.column:
+            where += f", column '{self.column}'"
+        what = "" if self.value is None else f": value {self.value!r}"
+        return f"{where}{what} breaks rule '{self.rule}' ({RULES[self.rule]})"
+
+
+@dataclass
+class Dataset:
+    """The validated tables, and the violations that kept any table out."""
+
+    folder: Path
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    violations: list[Violation] = field(default_factory=list)
+
+    def problems(self, *names: str) -> list[Violation]:
+        files = {TABLES[n].file for n in names}
+        return [v for v in self.violations if v.file in files]
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+
+@lru_cache(maxsize=1)
+def _iso3_codes() -> frozenset[str]:
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+def _read_raw(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Violation]]:
+    file = table.file
+    if not path.exists():
+        rule = "missing_file" if table.required_file else None
+        return None, [Violation(file, None, None, None, rule)] if rule else []
+    if path.stat().st_size > MAX_FILE_BYTES:
+        return None, [Violation(file, None, None, f"{path.stat().st_size} bytes", "too_large")]
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle, strict=True))
+    except (UnicodeDecodeError, csv.Error) as error:
+        return None, [Violation(file, None, None, str(error)[:120], "unreadable")]
+    if len(rows) < 2:
+        return None, [Violation(file, None, None, None, "empty")]
+    header, body = [h.strip() for h in rows[0]], rows[1:]
+    missing = [c.name for c in table.columns if c.name not in header]
+    if missing:
+        return None, [Violation(file, 1, name, None, "missing_column") for name in missing]
+    width = len(header)
+    bad_width = [Violation(file, i + 2, None, f"{len(r)} fields, header has {width}", "unreadable")
+                 for i, r in enumerate(body) if len(r) != width and any(r)]
+    if bad_width:
+        return None, bad_width
+    body = [r for r in body if any(cell.strip() for cell in r)]
+    frame = pd.DataFrame(body, columns=header, dtype=str)
+    frame.index = pd.RangeIndex(2, 2 + len(frame))  # index = line in the file, used by every message
+    return frame.apply(lambda s: s.str.strip()), []
+
+
+def _cell_rule(kind: str, value: str, column) -> str | None:
+    """The rule a single non-empty cell breaks, or None."""
+    if kind == ISO3 and value not in _iso3_codes():
+        return "iso3"
+    if kind == DATE:
+        if not _DATE_PATTERN.match(value):
+            return "date"
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return "date"
+    if kind in (INT, NUMBER):
+        try:
+            number = int(value) if kind == INT else float(value)
+        except ValueError:
+            return kind
+        if number != number or (column.minimum is not None and number < column.minimum) or (
+                column.maximum is not None and number > column.maximum):
+            return "range"
+    if kind == CHOICE and value not in column.choices:
+        return "choice"
+    if kind == URL and not _URL_PATTERN.match(value):
+        return "url"
+    return None
+
+
+def _check_cells(frame: pd.DataFrame, table: Table) -> list[Violation]:
+    found = []
+    for column in table.columns:
+        for line, value in frame[column.name].items():
+            if value == "":
+                if column.required:
+                    found.append(Violation(table.file, line, column.name, value, "required"))
+                continue
+            rule = _cell_rule(column.kind, value, column)
+            if rule:
+                found.append(Violation(table.file, line, column.name, value, rule))
+    return found
+
+
+def _convert(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
+    out = frame.copy()
+    for column in table.columns:
+        values = out[column.name]
+        if column.kind == DATE:
+            out[column.name] = pd.to_datetime(values.replace("", None), format="%Y-%m-%d")
+        elif column.kind == INT:
+            out[column.name] = pd.to_numeric(values.replace("", None)).astype("Int64")
+        elif column.kind == NUMBER:
+            out[column.name] = pd.to_numeric(values.replace("", None)).astype(float)
+    return out
+
+
+def _check_rows(frame: pd.DataFrame, table: Table) -> list[Violation]:
+    found = []
+    file = table.file
+    key = list(table.key)
+    for line in frame.index[frame.duplicated(subset=key, keep="first")]:
+        value = " / ".join(str(frame.at[line, k]) for k in key)
+        found.append(Violation(file, int(line), ",".join(key), value, "duplicate"))
+    for a, b in table.distinct:
+        for line in frame.index[(frame[a] == frame[b]) & frame[a].notna()]:
+            found.append(Violation(file, int(line), b, str(frame.at[line, b]), "same_sides"))
+    if table.interval:
+        start, end = table.interval
+        for line in frame.index[frame[end].notna() & (frame[end] < frame[start])]:
+            found.append(Violation(file, int(line), end, frame.at[line, end].date().isoformat(), "end_before_start"))
+    if table.no_overlap_by:
+        start, end = table.interval
+        ordered = frame.sort_values([*table.no_overlap_by, start])
+        for _, group in ordered.groupby(list(table.no_overlap_by), sort=False):
+            previous_end = None
+            for line, row in group.iterrows():
+                if previous_end is not None and (pd.isna(previous_end) or row[start] < previous_end):
+                    found.append(Violation(file, int(line), start, row[start].date().isoformat(), "overlap"))
+                previous_end = row[end]
+    return found
+
+
+def _check_city_refs(frame: pd.DataFrame, table: Table, cities: pd.DataFrame) -> list[Violation]:
+    known = set(zip(cities["city"], cities["iso3"]))
+    found = []
+    for city_col, country_col in table.city_refs:
+        for line, row in frame.iterrows():
+            city = row[city_col]
+            if isinstance(city, str) and city and (city, row[country_col]) not in known:
+                found.append(Violation(table.file, int(line), city_col, f"{city} ({row[country_col]})",
+                                       "unknown_city"))
+    return found
+
+
+def load_dataset(folder: Path | str | None = None) -> Dataset:
+    """Read and validate every table of the schema; tables with violations are left out of `tables`."""
+    folder = Path(folder) if folder else data_dir()
+    dataset = Dataset(folder=folder)
+    converted: dict[str, pd.DataFrame] = {}
+    for table in TABLES.values():
+        raw, problems = _read_raw(folder / table.file, table)
+        if raw is not None:
+            problems = _check_cells(raw, table)
+            if not problems:
+                frame = _convert(raw, table)
+                problems = _check_rows(frame, table)
+                converted[table.name] = frame
+        dataset.violations.extend(problems)
+        if problems:
+            converted.pop(table.name, None)
+    cities = converted.get("cities")
+    for name, frame in list(converted.items()):
+        table = TABLES[name]
+        if table.city_refs and cities is not None:
+            problems = _check_city_refs(frame, table, cities)
+            if problems:
+                dataset.violations.extend(problems)
+                converted.pop(name)
+    dataset.tables = converted
+    return dataset
+
+
+def table_fingerprint(folder: Path | str | None = None) -> tuple:
+    """Sizes and modification times of the data files: a cache key that changes when a curator edits a file."""
+    folder = Path(folder) if folder else data_dir()
+    return tuple((t.file, p.stat().st_size, p.stat().st_mtime_ns) if (p := folder / t.file).exists() else (t.file,)
+                 for t in TABLES.values())

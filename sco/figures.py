@@ -1,0 +1,169 @@
+"""Figure builders: tidy DataFrame and language in, plotly Figure out. No Streamlit, no I/O.
+
+Every text that comes from the data is escaped before it reaches a hover or label, because plotly reads a few
+HTML tags in text; escaped, a tag in a curator's note is shown as the characters it is.
+"""
+from __future__ import annotations
+
+import html
+from datetime import date
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from sco.countries import country_name
+from sco.i18n import format_date, label, t
+from sco.schema import STATUSES
+
+STATUS_COLORS: dict[str, str] = {
+    "member": "#1f4e79",
+    "observer": "#5b9bd5",
+    "dialogue_partner": "#f4a259",
+    "partner": "#6aaa64",
+}
+FORMAT_COLORS: dict[str, str] = {"in_person": "#1f4e79", "virtual": "#e07a5f", "hybrid": "#9c6ade",
+                                 "phone": "#8d99ae"}
+# The part of the world where SCO states and partners lie: from Egypt to China, from the Maldives to Russia.
+EURASIA_GEO = dict(projection_type="natural earth", lonaxis_range=[18, 150], lataxis_range=[-3, 78],
+                   showframe=False, showcountries=True, countrycolor="#9a9a9a", showland=True,
+                   landcolor="#ececec", showocean=True, oceancolor="#f7fbff", showlakes=False)
+FONT = dict(family="Source Sans Pro, sans-serif")
+
+
+def plain(value: object) -> str:
+    """Data text made safe for plotly's HTML-like labels."""
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else html.escape(str(value))
+
+
+def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    fig.update_layout(title=dict(text=plain(title), x=0, xanchor="left"), height=height, font=FONT,
+                      margin=dict(l=10, r=10, t=60, b=10), hoverlabel=dict(align="left"))
+    return fig
+
+
+def _status_colorscale() -> list[list]:
+    """A stepped colour scale: status i of n is drawn in STATUS_COLORS over the band [i/n, (i+1)/n]."""
+    n = len(STATUSES)
+    scale = []
+    for i, status in enumerate(STATUSES):
+        scale += [[i / n, STATUS_COLORS[status]], [(i + 1) / n, STATUS_COLORS[status]]]
+    return scale
+
+
+def _status_trace(statuses: pd.DataFrame, lang: str) -> go.Choropleth:
+    """One choropleth trace of states coloured by status; the same structure on every animation frame."""
+    codes = {s: i for i, s in enumerate(STATUSES)}
+    hover = [
+        f"<b>{plain(country_name(r.iso3, lang))}</b><br>{label('status', r.status, lang)}"
+        + (f"<br>{t('since', lang, date=format_date(r.start_date, lang, _precision(r)))}"
+           if hasattr(r, "start_date") else "")
+        for r in statuses.itertuples()
+    ]
+    return go.Choropleth(
+        locations=statuses["iso3"].tolist(), z=[codes[s] for s in statuses["status"]], locationmode="ISO-3",
+        colorscale=_status_colorscale(), zmin=-0.5, zmax=len(STATUSES) - 0.5, text=hover,
+        hovertemplate="%{text}<extra></extra>", marker_line_color="#ffffff", marker_line_width=0.6,
+        colorbar=dict(tickvals=list(range(len(STATUSES))), ticktext=[label("status", s, lang) for s in STATUSES],
+                      title=dict(text=t("status", lang)), len=0.8, thickness=14),
+    )
+
+
+def _precision(row) -> str:
+    value = getattr(row, "date_precision", "day")
+    return value if isinstance(value, str) and value else "day"
+
+
+def build_status_map(statuses: pd.DataFrame, lang: str, title: str) -> go.Figure:
+    """Map of states coloured by the status they held (rows as returned by membership.statuses_on)."""
+    fig = go.Figure(_status_trace(statuses, lang))
+    fig.update_geos(**EURASIA_GEO)
+    return _layout(fig, title, 600)
+
+
+def build_status_animation(by_year: pd.DataFrame, lang: str) -> go.Figure:
+    """Animated status map, one frame per year, with a play button and a year slider."""
+    years = sorted(by_year["year"].unique())
+    frames = [go.Frame(data=[_status_trace(by_year[by_year["year"] == y], lang)], name=str(y)) for y in years]
+    fig = go.Figure(data=frames[-1].data if frames else [], frames=frames)
+    fig.update_geos(**EURASIA_GEO)
+    step_args = dict(mode="immediate", frame=dict(duration=700, redraw=True), transition=dict(duration=0))
+    fig.update_layout(
+        updatemenus=[dict(type="buttons", showactive=False, x=0, y=0, xanchor="left", yanchor="top",
+                          pad=dict(t=40), buttons=[
+                              dict(label="▶", method="animate", args=[None, dict(step_args, fromcurrent=True)]),
+                              dict(label="❚❚", method="animate", args=[[None], dict(step_args, mode="immediate")]),
+                          ])],
+        sliders=[dict(active=len(years) - 1, x=0.08, len=0.92, y=0, pad=dict(t=30),
+                      currentvalue=dict(prefix=f"{t('year', lang)}: "),
+                      steps=[dict(label=str(y), method="animate", args=[[str(y)], step_args]) for y in years])],
+    )
+    return _layout(fig, t("animation_title", lang), 680)
+
+
+def build_status_timeline(membership: pd.DataFrame, lang: str, today: date) -> go.Figure:
+    """Gantt chart: one bar per status interval, one row per state, ordered by first entry."""
+    frame = membership.copy()
+    frame["country"] = [country_name(c, lang) for c in frame["iso3"]]
+    frame["status_label"] = [label("status", s, lang) for s in frame["status"]]
+    frame["bar_end"] = frame["end_date"].fillna(pd.Timestamp(today))
+    frame["from_text"] = [format_date(d, lang, p or "day") for d, p in zip(frame["start_date"],
+                                                                             frame["date_precision"])]
+    frame["until_text"] = [format_date(d, lang) if pd.notna(d) else t("current", lang) for d in frame["end_date"]]
+    frame["source_text"] = frame["source_title"].map(plain)
+    order = frame.sort_values("start_date").drop_duplicates("iso3")["country"].tolist()
+    fig = px.timeline(
+        frame, x_start="start_date", x_end="bar_end", y="country", color="status_label",
+        color_discrete_map={label("status", s, lang): c for s, c in STATUS_COLORS.items()},
+        category_orders={"country": order, "status_label": [label("status", s, lang) for s in STATUSES]},
+        custom_data=["status_label", "from_text", "until_text", "source_text"],
+    )
+    fig.update_traces(hovertemplate=(
+        "<b>%{y}</b><br>%{customdata[0]}<br>" + t("start", lang) + ": %{customdata[1]}<br>" + t("end", lang)
+        + ": %{customdata[2]}<br>" + t("source", lang) + ": %{customdata[3]}<extra></extra>"))
+    fig.update_yaxes(title=None, autorange="reversed")
+    fig.update_xaxes(title=None)
+    fig.update_layout(legend=dict(title=None, orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
+    return _layout(fig, t("timeline_title", lang), 120 + 24 * len(order))
+
+
+def build_summits_map(by_city: pd.DataFrame, lang: str) -> go.Figure:
+    """Host cities as bubbles sized by the number of summits held there."""
+    hover = [f"<b>{plain(r.city)}</b>, {plain(country_name(r.host_iso3, lang))}<br>"
+             f"{t('summits_count', lang)}: {r.summits}<br>{t('years', lang)}: {plain(r.years)}"
+             for r in by_city.itertuples()]
+    fig = go.Figure(go.Scattergeo(
+        lat=by_city["lat"], lon=by_city["lon"], text=[plain(c) for c in by_city["city"]], hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>", mode="markers+text", textposition="top center",
+        marker=dict(size=[10 + 7 * n for n in by_city["summits"]], color="#1f4e79", opacity=0.75,
+                    line=dict(color="#ffffff", width=1)),
+    ))
+    fig.update_geos(**{**EURASIA_GEO, "lonaxis_range": [30, 135], "lataxis_range": [15, 65]})
+    return _layout(fig, t("summits_map_title", lang), 520)
+
+
+def build_summits_timeline(summits: pd.DataFrame, lang: str) -> go.Figure:
+    """Each summit as a point in time, on the row of its host, coloured by format."""
+    frame = summits.sort_values("start_date").copy()
+    frame["country"] = [country_name(c, lang) for c in frame["host_iso3"]]
+    frame["format_label"] = [label("format", f, lang) for f in frame["format"]]
+    frame["hover"] = [
+        f"<b>{plain(r.city)}</b>, {format_date(r.start_date, lang)}"
+        + (f" – {format_date(r.end_date, lang)}" if r.end_date != r.start_date else "")
+        + f"<br>{label('body', r.body, lang)} · {label('format', r.format, lang)}"
+        + (f"<br>{plain(r.note)}" if r.note else "")
+        + f"<br>{t('source', lang)}: {plain(r.source_title)}"
+        for r in frame.itertuples()
+    ]
+    order = frame.drop_duplicates("country")["country"].tolist()
+    fig = px.scatter(
+        frame, x="start_date", y="country", color="format_label", custom_data=["hover"],
+        color_discrete_map={label("format", f, lang): c for f, c in FORMAT_COLORS.items()},
+        category_orders={"country": order},
+    )
+    fig.update_traces(marker=dict(size=13, line=dict(color="#ffffff", width=1)),
+                      hovertemplate="%{customdata[0]}<extra></extra>")
+    fig.update_yaxes(title=None)
+    fig.update_xaxes(title=None)
+    fig.update_layout(legend=dict(title=None, orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
+    return _layout(fig, t("summits_timeline_title", lang), 160 + 34 * len(order))

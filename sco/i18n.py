@@ -1,0 +1,164 @@
+"""Every interface string in English and Spanish, in one place, and dates written the way each language writes them."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
+DEFAULT_LANG = "en"
+
+STRINGS: dict[str, dict[str, str]] = {
+    # Shell
+    "app_title": {"en": "SCO relations dashboard", "es": "Panel de relaciones de la OCS"},
+    "language": {"en": "Language · Idioma", "es": "Language · Idioma"},
+    "page_home": {"en": "Overview", "es": "Resumen"},
+    "page_membership": {"en": "Membership", "es": "Membresía"},
+    "page_summits": {"en": "Summits", "es": "Cumbres"},
+    "data_folder_note": {"en": "Data folder: {folder}", "es": "Carpeta de datos: {folder}"},
+    "unexpected_error": {
+        "en": "This view could not be drawn because of an unexpected error. The other pages still work; "
+              "please report the link of this view.",
+        "es": "Esta vista no pudo dibujarse por un error inesperado. Las demás páginas siguen funcionando; "
+              "por favor, comunique el enlace de esta vista.",
+    },
+    "ignored_parameter": {"en": "The link's value for '{name}' was not understood and was ignored.",
+                          "es": "El valor del enlace para '{name}' no se entendió y se ignoró."},
+    "ignored_unknown_parameters": {"en": "{count} unknown link parameter(s) ignored.",
+                                   "es": "Se ignoraron {count} parámetro(s) desconocido(s) del enlace."},
+    # Data problems
+    "data_problem_title": {
+        "en": "Some data could not be used. The tables below were withheld whole until these problems are fixed:",
+        "es": "Algunos datos no pudieron usarse. Estas tablas se retuvieron completas hasta corregir estos problemas:",
+    },
+    "col_file": {"en": "File", "es": "Archivo"},
+    "col_row": {"en": "Row", "es": "Fila"},
+    "col_column": {"en": "Column", "es": "Columna"},
+    "col_value": {"en": "Value", "es": "Valor"},
+    "col_rule": {"en": "Rule", "es": "Regla"},
+    # Statuses and formats
+    "status_member": {"en": "Member", "es": "Miembro"},
+    "status_observer": {"en": "Observer", "es": "Observador"},
+    "status_dialogue_partner": {"en": "Dialogue partner", "es": "Socio de diálogo"},
+    "status_partner": {"en": "SCO partner", "es": "Socio de la OCS"},
+    "format_in_person": {"en": "In person", "es": "Presencial"},
+    "format_virtual": {"en": "Virtual", "es": "Virtual"},
+    "format_hybrid": {"en": "Hybrid", "es": "Híbrida"},
+    "format_phone": {"en": "Phone call", "es": "Llamada telefónica"},
+    "body_shanghai_five": {"en": "Shanghai Five", "es": "Grupo de Shanghái"},
+    "body_sco": {"en": "SCO", "es": "OCS"},
+    # Common columns and labels
+    "country": {"en": "Country", "es": "País"},
+    "status": {"en": "Status", "es": "Estatus"},
+    "start": {"en": "From", "es": "Desde"},
+    "end": {"en": "Until", "es": "Hasta"},
+    "current": {"en": "current", "es": "vigente"},
+    "note": {"en": "Note", "es": "Nota"},
+    "source": {"en": "Source", "es": "Fuente"},
+    "source_link": {"en": "Source link", "es": "Enlace a la fuente"},
+    "date": {"en": "Date", "es": "Fecha"},
+    "year": {"en": "Year", "es": "Año"},
+    "city": {"en": "City", "es": "Ciudad"},
+    "host": {"en": "Host", "es": "Anfitrión"},
+    "format": {"en": "Format", "es": "Formato"},
+    "body": {"en": "Body", "es": "Órgano"},
+    "summits_count": {"en": "Summits hosted", "es": "Cumbres celebradas"},
+    "years": {"en": "Years", "es": "Años"},
+    "download_csv": {"en": "Download these rows (CSV)", "es": "Descargar estas filas (CSV)"},
+    "map_missing_countries": {
+        "en": "Too small to draw on this world map: {names}. They are listed in the table.",
+        "es": "Demasiado pequeños para dibujarse en este mapa mundial: {names}. Figuran en la tabla.",
+    },
+    # Home
+    "home_intro": {
+        "en": "The Shanghai Cooperation Organisation (SCO) was founded in Shanghai on {founded} by {founders}, "
+              "building on the Shanghai Five. It has since admitted {later}.",
+        "es": "La Organización de Cooperación de Shanghái (OCS) se fundó en Shanghái el {founded} por {founders}, "
+              "a partir del Grupo de Shanghái. Desde entonces ha admitido a {later}.",
+    },
+    "home_scope": {
+        "en": "This dashboard shows who has belonged to the SCO and in which status, where its summits were held, "
+              "and, as the data grow, its leaders' meetings and trade. Every row links to the public source "
+              "that states it.",
+        "es": "Este panel muestra quién ha pertenecido a la OCS y con qué estatus, dónde se celebraron sus cumbres "
+              "y, a medida que crecen los datos, las reuniones de sus líderes y su comercio. Cada fila enlaza a la "
+              "fuente pública que la respalda.",
+    },
+    "metric_members": {"en": "Members today", "es": "Miembros hoy"},
+    "metric_partners": {"en": "Partners, observers and dialogue partners today",
+                        "es": "Socios, observadores y socios de diálogo hoy"},
+    "metric_newest": {"en": "Newest member", "es": "Miembro más reciente"},
+    "metric_latest_summit": {"en": "Latest summit", "es": "Última cumbre"},
+    "since": {"en": "since {date}", "es": "desde el {date}"},
+    "home_map_title": {"en": "SCO statuses today ({date})", "es": "Estatus en la OCS hoy ({date})"},
+    "explore": {"en": "Explore", "es": "Explorar"},
+    "link_membership": {"en": "Who was in the SCO, in which status, on any date",
+                        "es": "Quién estaba en la OCS, y con qué estatus, en cualquier fecha"},
+    "link_summits": {"en": "Where and when every summit was held", "es": "Dónde y cuándo se celebró cada cumbre"},
+    # Membership page
+    "membership_title": {"en": "Membership over time", "es": "Membresía a lo largo del tiempo"},
+    "as_of": {"en": "Status as of", "es": "Estatus a fecha de"},
+    "membership_map_title": {"en": "SCO statuses on {date}", "es": "Estatus en la OCS el {date}"},
+    "status_counts": {"en": "On {date}: {counts}.", "es": "El {date}: {counts}."},
+    "none_on_date": {"en": "No state held an SCO status on {date}.",
+                     "es": "Ningún Estado tenía estatus en la OCS el {date}."},
+    "play_years": {"en": "Play through the years", "es": "Recorrer los años"},
+    "play_years_help": {"en": "An animated map of statuses at the end of each year (this year: today).",
+                        "es": "Un mapa animado del estatus al final de cada año (este año: hoy)."},
+    "animation_title": {"en": "SCO statuses at the end of each year", "es": "Estatus en la OCS al final de cada año"},
+    "timeline_title": {"en": "Status of each state over time", "es": "Estatus de cada Estado a lo largo del tiempo"},
+    "table_title": {"en": "Status intervals with their sources", "es": "Intervalos de estatus con sus fuentes"},
+    "precision_note": {"en": "Dates given only to the month or year in the source are marked as such.",
+                       "es": "Las fechas que la fuente da solo con mes o año se indican así."},
+    "precision": {"en": "Date precision", "es": "Precisión de la fecha"},
+    # Summits page
+    "summits_title": {"en": "Summits of heads of state", "es": "Cumbres de jefes de Estado"},
+    "summits_intro": {
+        "en": "Meetings of the Shanghai Five (1996-2000) and of the SCO Council of Heads of State. For a virtual "
+              "summit the map shows the chair's capital.",
+        "es": "Reuniones del Grupo de Shanghái (1996-2000) y del Consejo de Jefes de Estado de la OCS. Para una "
+              "cumbre virtual, el mapa muestra la capital de la presidencia.",
+    },
+    "summits_map_title": {"en": "Host cities", "es": "Ciudades anfitrionas"},
+    "summits_timeline_title": {"en": "Summits over time", "es": "Cumbres a lo largo del tiempo"},
+    "summits_table_title": {"en": "Every summit with its source", "es": "Cada cumbre con su fuente"},
+}
+
+MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+             "noviembre", "diciembre")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
+    """The string for `key` in `lang` (English if the language is unknown), with {placeholders} filled."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**values) if values else text
+
+
+def label(prefix: str, code: str, lang: str) -> str:
+    """Label of a coded value such as status 'member' (key 'status_member'); the code itself if unknown."""
+    key = f"{prefix}_{code}"
+    return t(key, lang) if key in STRINGS else str(code)
+
+
+def format_date(value: date | pd.Timestamp, lang: str = DEFAULT_LANG, precision: str | None = "day") -> str:
+    """'4 July 2024' / '4 de julio de 2024'; a month or a year alone where that is all the source gives."""
+    if value is None or pd.isna(value):
+        return ""
+    months = MONTHS_ES if lang == "es" else MONTHS_EN
+    month = months[value.month - 1]
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return f"{month} de {value.year}" if lang == "es" else f"{month} {value.year}"
+    return f"{value.day} de {month} de {value.year}" if lang == "es" else f"{value.day} {month} {value.year}"
+
+
+def join_names(names: list[str], lang: str = DEFAULT_LANG) -> str:
+    """'A, B and C' / 'A, B y C'."""
+    if len(names) <= 1:
+        return "".join(names)
+    conjunction = " y " if lang == "es" else " and "
+    return ", ".join(names[:-1]) + conjunction + names[-1]

@@ -1,0 +1,186 @@
+"""The data contract: every table, every column, every allowed value, in one place.
+
+The loader validates against this, the data dictionary (data/README.md and the Sources page) is generated
+from it, and the tests check that both stay in step with it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Column kinds the loader knows how to check and convert.
+TEXT, ISO3, DATE, INT, NUMBER, URL, CHOICE = "text", "iso3", "date", "int", "number", "url", "choice"
+
+STATUSES = ("member", "observer", "dialogue_partner", "partner")
+SUMMIT_FORMATS = ("in_person", "virtual", "hybrid")
+MEETING_FORMATS = ("in_person", "virtual", "phone")
+BODIES = ("shanghai_five", "sco")
+DATE_PRECISIONS = ("day", "month", "year")
+TRADE_FLOWS = ("exports", "imports", "total")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str
+    description: str
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    # Columns whose values together identify a row; two rows with the same key are duplicates.
+    key: tuple[str, ...]
+    # Interval checks: (start column, end column); end must not be before start.
+    interval: tuple[str, str] | None = None
+    # Intervals of rows sharing these columns must not overlap (half-open: an interval ends where the next starts).
+    no_overlap_by: tuple[str, ...] = ()
+    # Columns whose values must name a row of cities.csv (with the country column next to it).
+    city_refs: tuple[tuple[str, str], ...] = ()
+    # Pairs of columns that must differ on every row.
+    distinct: tuple[tuple[str, str], ...] = ()
+    required_file: bool = True
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+SOURCE_COLUMNS = (
+    Column("source_title", TEXT, "Title of the page that states this row's facts."),
+    Column("source_url", URL, "Address of that page (absolute http or https URL)."),
+)
+NOTE = Column("note", TEXT, "Caveats, disagreements between sources, exact wording.", required=False)
+PRECISION = Column(
+    "date_precision", CHOICE, "How precise the start date is; a month or year is stored as its first day.",
+    required=False, choices=DATE_PRECISIONS,
+)
+
+MEMBERSHIP = Table(
+    name="membership",
+    description="One row per status interval of a state in the SCO (member, observer, dialogue partner, partner).",
+    columns=(
+        Column("iso3", ISO3, "ISO 3166-1 alpha-3 code of the state."),
+        Column("status", CHOICE, "Status held during the interval. 'partner' is the single status that replaced "
+               "observer and dialogue partner at the Tianjin summit (1 September 2025).", choices=STATUSES),
+        Column("start_date", DATE, "First day of the status (decision or signature; see note)."),
+        Column("end_date", DATE, "Day the status ended, which is the first day of the next one; empty if current.",
+               required=False),
+        PRECISION,
+        NOTE,
+        *SOURCE_COLUMNS,
+    ),
+    key=("iso3", "status", "start_date"),
+    interval=("start_date", "end_date"),
+    no_overlap_by=("iso3",),
+)
+
+SUMMITS = Table(
+    name="summits",
+    description="Meetings of heads of state: the Shanghai Five (1996-2000) and the SCO Council of Heads of State.",
+    columns=(
+        Column("start_date", DATE, "First day of the summit."),
+        Column("end_date", DATE, "Last day of the summit."),
+        Column("city", TEXT, "Host city as it was called then (for a virtual summit, the chair's capital)."),
+        Column("host_iso3", ISO3, "ISO alpha-3 code of the host or chair."),
+        Column("format", CHOICE, "How the leaders met.", choices=SUMMIT_FORMATS),
+        Column("body", CHOICE, "Shanghai Five or SCO.", choices=BODIES),
+        NOTE,
+        *SOURCE_COLUMNS,
+    ),
+    key=("start_date", "body"),
+    interval=("start_date", "end_date"),
+    city_refs=(("city", "host_iso3"),),
+)
+
+CITIES = Table(
+    name="cities",
+    description="Coordinates of every place another table names, from GeoNames.",
+    columns=(
+        Column("city", TEXT, "City name as the other tables write it."),
+        Column("iso3", ISO3, "ISO alpha-3 code of the city's country."),
+        Column("lat", NUMBER, "Latitude in degrees.", minimum=-90, maximum=90),
+        Column("lon", NUMBER, "Longitude in degrees.", minimum=-180, maximum=180),
+        Column("geonameid", INT, "GeoNames identifier of the place."),
+        NOTE,
+        *SOURCE_COLUMNS,
+    ),
+    key=("city", "iso3"),
+)
+
+MEETINGS = Table(
+    name="meetings",
+    description="Bilateral meetings of heads of state or government of SCO states and partners, one row per pair.",
+    columns=(
+        Column("date", DATE, "Day of the meeting (for a visit, the day of the talks)."),
+        Column("end_date", DATE, "Last day of a visit spanning several days; empty otherwise.", required=False),
+        PRECISION,
+        Column("iso3_a", ISO3, "ISO alpha-3 code of the first side."),
+        Column("leader_a", TEXT, "Leader of the first side."),
+        Column("iso3_b", ISO3, "ISO alpha-3 code of the second side."),
+        Column("leader_b", TEXT, "Leader of the second side."),
+        Column("city", TEXT, "Where they met; empty for a video or phone call.", required=False),
+        Column("host_iso3", ISO3, "Host country; empty for a video or phone call.", required=False),
+        Column("format", CHOICE, "In person, video call or phone call.", choices=MEETING_FORMATS),
+        Column("occasion", TEXT, "Why they met: state visit, summit sidelines, forum."),
+        NOTE,
+        *SOURCE_COLUMNS,
+    ),
+    key=("date", "iso3_a", "iso3_b", "format"),
+    interval=("date", "end_date"),
+    city_refs=(("city", "host_iso3"),),
+    distinct=(("iso3_a", "iso3_b"),),
+    required_file=False,
+)
+
+TRADE = Table(
+    name="trade",
+    description="Annual merchandise trade between two states as one reporter's statistics state it, in US dollars.",
+    columns=(
+        Column("year", INT, "Calendar year, or the year in which a fiscal year ends.", minimum=1990, maximum=2100),
+        Column("period", TEXT, "'calendar', or the fiscal year, e.g. 'FY2023-24 (Apr-Mar)'."),
+        Column("reporter_iso3", ISO3, "Whose statistics: the state whose authority published the figure."),
+        Column("partner_iso3", ISO3, "The other state."),
+        Column("flow", CHOICE, "Reporter's exports to, imports from, or total trade with the partner.",
+               choices=TRADE_FLOWS),
+        Column("value_usd", NUMBER, "Value in US dollars (not millions).", minimum=0),
+        Column("source", TEXT, "The statistical authority, e.g. General Administration of Customs of China."),
+        NOTE,
+        *SOURCE_COLUMNS,
+    ),
+    key=("year", "period", "reporter_iso3", "partner_iso3", "flow"),
+    distinct=(("reporter_iso3", "partner_iso3"),),
+    required_file=False,
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (MEMBERSHIP, SUMMITS, CITIES, MEETINGS, TRADE)}
+
+# Rules a violation can name, with the sentence shown to curators.
+RULES: dict[str, str] = {
+    "missing_file": "the file must exist",
+    "unreadable": "the file must be UTF-8 text in CSV format",
+    "too_large": "the file must be smaller than 20 MB",
+    "empty": "the file must have a header and at least one row",
+    "missing_column": "the header must name every column of the schema",
+    "required": "a value is required",
+    "iso3": "must be an ISO 3166-1 alpha-3 country code",
+    "date": "must be a date written YYYY-MM-DD",
+    "int": "must be a whole number",
+    "number": "must be a number",
+    "range": "must lie within the allowed range",
+    "choice": "must be one of the allowed values",
+    "url": "must be an absolute http(s) URL",
+    "end_before_start": "the end date must not be before the start date",
+    "overlap": "status intervals of one state must not overlap",
+    "duplicate": "the same key must not appear twice",
+    "unknown_city": "the city must be listed in cities.csv with that country",
+    "same_sides": "the two sides must be different states",
+}

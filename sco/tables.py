@@ -1,0 +1,41 @@
+"""Tables shown on the pages (and downloaded as they are shown): translated headers, display names, sources."""
+from __future__ import annotations
+
+import pandas as pd
+
+from sco.countries import country_name
+from sco.i18n import label, t
+
+
+def _dates(column: pd.Series) -> pd.Series:
+    return column.dt.date
+
+
+def membership_table(membership: pd.DataFrame, lang: str) -> pd.DataFrame:
+    frame = membership.sort_values(["iso3", "start_date"])
+    return pd.DataFrame({
+        t("country", lang): [country_name(c, lang) for c in frame["iso3"]],
+        "ISO3": frame["iso3"].to_numpy(),
+        t("status", lang): [label("status", s, lang) for s in frame["status"]],
+        t("start", lang): _dates(frame["start_date"]).to_numpy(),
+        t("end", lang): _dates(frame["end_date"]).to_numpy(),
+        t("precision", lang): frame["date_precision"].to_numpy(),
+        t("note", lang): frame["note"].to_numpy(),
+        t("source", lang): frame["source_title"].to_numpy(),
+        t("source_link", lang): frame["source_url"].to_numpy(),
+    })
+
+
+def summits_table(summits: pd.DataFrame, lang: str) -> pd.DataFrame:
+    frame = summits.sort_values("start_date")
+    return pd.DataFrame({
+        t("start", lang): _dates(frame["start_date"]).to_numpy(),
+        t("end", lang): _dates(frame["end_date"]).to_numpy(),
+        t("city", lang): frame["city"].to_numpy(),
+        t("host", lang): [country_name(c, lang) for c in frame["host_iso3"]],
+        t("format", lang): [label("format", f, lang) for f in frame["format"]],
+        t("body", lang): [label("body", b, lang) for b in frame["body"]],
+        t("note", lang): frame["note"].to_numpy(),
+        t("source", lang): frame["source_title"].to_numpy(),
+        t("source_link", lang): frame["source_url"].to_numpy(),
+    })

@@ -1,0 +1,155 @@
+"""The thin Streamlit layer shared by every page: language, cached data, data problems, charts, tables."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Callable, TypeVar
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from sco import i18n
+from sco.countries import country_name
+from sco.data import Dataset, data_dir, load_dataset, table_fingerprint
+from sco.geo import unmapped
+from sco.schema import RULES
+
+LANG_KEY = "lang"
+T = TypeVar("T")
+# A local favicon: an emoji or material icon would make the browser fetch it from the internet.
+ICON = Path(__file__).resolve().parent.parent / "static" / "icon.png"
+# Plotly fetches its world outline from a CDN unless told where it is: the copy in static/ is served by the app.
+GEO_CHART_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False}
+CHART_CONFIG = {"displaylogo": False}
+
+
+URL_KEYS_SEEN = "_url_keys_this_run"
+
+
+def start_run() -> None:
+    """Called once at the top of every run, before any widget is bound to the URL."""
+    st.session_state[URL_KEYS_SEEN] = {LANG_KEY}
+
+
+def url_widget(widget: Callable[..., T], key: str, *, default: T, parse: Callable[[str], T],
+               serialize: Callable[[T], str] = str, **kwargs) -> T:
+    """A widget whose value lives in the URL as ?key=..., so that a copied link opens the same view.
+
+    On the widget's first run in a session the value comes from the URL; a value that does not parse is
+    ignored with a notice. After that, every change is written back to the URL (the default is left out).
+    """
+    st.session_state.setdefault(URL_KEYS_SEEN, set()).add(key)
+    if key not in st.session_state:
+        raw = st.query_params.get(key)
+        value = default
+        if raw is not None:
+            try:
+                value = parse(raw)
+            except (ValueError, KeyError, TypeError):
+                st.toast(t("ignored_parameter", name=key), icon=":material/link_off:")
+        st.session_state[key] = value
+    value = widget(key=key, **kwargs)
+    if value == default or value is None:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = serialize(value)
+    return value
+
+
+def drop_unknown_parameters() -> None:
+    """Remove link parameters no widget of this view used, with a notice; never an error."""
+    unknown = [k for k in st.query_params if k not in st.session_state.get(URL_KEYS_SEEN, ())]
+    for key in unknown:
+        st.query_params.pop(key, None)
+    if unknown:
+        st.toast(t("ignored_unknown_parameters", count=len(unknown)), icon=":material/link_off:")
+
+
+def parse_choice(options) -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        if raw not in options:
+            raise ValueError(raw)
+        return raw
+    return parse
+
+
+def parse_date(first: date, last: date) -> Callable[[str], date]:
+    def parse(raw: str) -> date:
+        value = date.fromisoformat(raw)
+        if not first <= value <= last:
+            raise ValueError(raw)
+        return value
+    return parse
+
+
+def parse_flag(raw: str) -> bool:
+    return {"1": True, "0": False}[raw]
+
+
+def serialize_flag(value: bool) -> str:
+    return "1" if value else "0"
+
+
+def lang() -> str:
+    value = st.session_state.get(LANG_KEY, i18n.DEFAULT_LANG)
+    return value if value in i18n.LANGUAGES else i18n.DEFAULT_LANG
+
+
+def t(key: str, **values: object) -> str:
+    return i18n.t(key, lang(), **values)
+
+
+def today() -> date:
+    return date.today()
+
+
+@st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
+def _load(folder: str, fingerprint: tuple) -> Dataset:
+    # The fingerprint is part of the cache key only, so that an edited file is read again.
+    return load_dataset(folder)
+
+
+def dataset() -> Dataset:
+    folder = str(data_dir())
+    return _load(folder, table_fingerprint(folder))
+
+
+def require(*names: str) -> Dataset:
+    """The dataset, or a readable list of what keeps the named tables out, and the page stops there."""
+    data = dataset()
+    problems = data.problems(*names)
+    missing = [n for n in names if n not in data.tables]
+    if problems or missing:
+        st.error(t("data_problem_title"))
+        st.dataframe(
+            pd.DataFrame([{t("col_file"): v.file, t("col_row"): v.row, t("col_column"): v.column,
+                           t("col_value"): v.value, t("col_rule"): f"{v.rule}: {RULES[v.rule]}"}
+                          for v in problems]),
+            hide_index=True, width="stretch",
+        )
+        st.caption(t("data_folder_note", folder=Path(data.folder).name))
+        st.stop()
+    return data
+
+
+def show_chart(fig: go.Figure, *, geo: bool = False, key: str | None = None) -> None:
+    st.plotly_chart(fig, config=GEO_CHART_CONFIG if geo else CHART_CONFIG, width="stretch", key=key)
+
+
+def show_table(frame: pd.DataFrame, *, link_columns: tuple[str, ...] = (), key: str | None = None) -> None:
+    """A table of data rows (never rendered as HTML), source columns as links."""
+    config = {c: st.column_config.LinkColumn(c, display_text=t("source_link")) for c in link_columns}
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key)
+
+
+def download_csv(frame: pd.DataFrame, file_name: str, key: str) -> None:
+    st.download_button(t("download_csv"), frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
+                       mime="text/csv", key=key)
+
+
+def caption_unmapped(codes) -> None:
+    missing = unmapped(codes)
+    if missing:
+        st.caption(t("map_missing_countries", names=i18n.join_names([country_name(c, lang()) for c in missing],
+                                                                     lang())))

@@ -1,0 +1,120 @@
+"""A running dashboard and Debian's Chromium driven by Playwright, for what only a browser shows."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("SCO_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_app(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    env = dict(os.environ)
+    if data_dir is not None:
+        env["SCO_DATA_DIR"] = str(data_dir)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                return process, url
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError("the dashboard did not answer /_stcore/health within 60 s")
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    process, url = start_app()
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run the README's test command, which installs it")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class OutsideRequests(list):
+    """Every request the page tried to send to a host other than this machine (each is blocked)."""
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    outside = OutsideRequests()
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname or ""
+        if host in LOCAL_HOSTS or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.outside_requests = outside
+    yield page
+    context.close()
+
+
+def wait_until_drawn(page, geo_charts: int = 0, timeout: float = 60_000) -> None:
+    """Wait for the script run to finish, every plotly chart to hold its SVG, and `geo_charts` maps to hold shapes.
+
+    A geo chart draws its country shapes only once the world outline has arrived from static/; if it never
+    arrives the wait ends quietly and the calling test's own assertion says which map is blank.
+    """
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                 .every(c => c.querySelector('.main-svg'))""", timeout=timeout)
+    if geo_charts:
+        try:
+            page.wait_for_function(
+                """n => [...document.querySelectorAll('[data-testid="stPlotlyChart"] g.geo')]
+                        .filter(g => (g.querySelector('.layer.land path')?.getAttribute('d') || '').length > 1000)
+                        .length >= n""",
+                arg=geo_charts, timeout=15_000)
+        except Exception:
+            pass
+    page.wait_for_timeout(300)
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

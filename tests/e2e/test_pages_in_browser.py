@@ -1,0 +1,39 @@
+"""Every page in a real browser, in both languages: drawn, no exception box, maps with shapes, nothing sent out."""
+import pytest
+
+from tests.e2e.conftest import screenshot, wait_until_drawn
+
+# Page path -> number of geo maps it draws by default.
+PAGES = {"": 1, "membership": 1, "summits": 1}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_draws_offline(page, app_url, path, lang):
+    page.goto(f"{app_url}/{path}?lang={lang}")
+    wait_until_drawn(page, geo_charts=PAGES[path])
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
+    geo_charts = page.locator('[data-testid="stPlotlyChart"]:has(g.geo)')
+    assert geo_charts.count() == PAGES[path]
+    for i in range(geo_charts.count()):
+        land = geo_charts.nth(i).locator("g.geo .layer.land path").first.get_attribute("d") or ""
+        assert len(land) > 1000, f"geo chart {i} on /{path} drew no land: the world outline did not load"
+    screenshot(page, f"{path or 'overview'}-{lang}")
+    assert page.outside_requests == []
+
+
+def test_spanish_names_on_membership_map(page, app_url):
+    page.goto(f"{app_url}/membership?lang=es")
+    wait_until_drawn(page, geo_charts=1)
+    assert page.get_by_text("Estatus a fecha de").count() >= 1
+    assert page.get_by_text("Bielorrusia").count() >= 1  # in the table
+
+
+def test_membership_date_from_link(page, app_url):
+    page.goto(f"{app_url}/membership?as_of=2024-07-01")
+    wait_until_drawn(page)
+    assert page.get_by_text("Member: 9").count() == 1
+    page.goto(f"{app_url}/membership?as_of=2024-07-05")
+    wait_until_drawn(page)
+    assert page.get_by_text("Member: 10").count() == 1
