@@ -81,7 +81,7 @@ def _read_raw(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Viola
     if len(rows) < 2:
         return None, [Violation(file, None, None, None, "empty")]
     header, body = [h.strip() for h in rows[0]], rows[1:]
-    missing = [c.name for c in table.columns if c.name not in header]
+    missing = [c.name for c in table.columns if c.required and c.name not in header]
     if missing:
         return None, [Violation(file, 1, name, None, "missing_column") for name in missing]
     width = len(header)
@@ -92,6 +92,9 @@ def _read_raw(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Viola
     body = [r for r in body if any(cell.strip() for cell in r)]
     frame = pd.DataFrame(body, columns=header, dtype=str)
     frame.index = pd.RangeIndex(2, 2 + len(frame))  # index = line in the file, used by every message
+    for column in table.columns:
+        if column.name not in frame:  # an optional column may be left out of the file altogether
+            frame[column.name] = ""
     return frame.apply(lambda s: s.str.strip()), []
 
 

@@ -169,7 +169,7 @@ RULES: dict[str, str] = {
     "unreadable": "the file must be UTF-8 text in CSV format",
     "too_large": "the file must be smaller than 20 MB",
     "empty": "the file must have a header and at least one row",
-    "missing_column": "the header must name every column of the schema",
+    "missing_column": "the header must name every required column of the schema",
     "required": "a value is required",
     "iso3": "must be an ISO 3166-1 alpha-3 country code",
     "date": "must be a date written YYYY-MM-DD",

@@ -35,5 +35,5 @@ now = statuses_on(data["membership"], today)
 ui.show_chart(figures.build_status_map(now, lang, ui.t("home_map_title", date=format_date(today, lang))), geo=True)
 
 st.subheader(ui.t("explore"))
-st.page_link("pages/membership.py", label=ui.t("link_membership"), icon=":material/public:")
-st.page_link("pages/summits.py", label=ui.t("link_summits"), icon=":material/event:")
+st.page_link("pages/membership_view.py", label=ui.t("link_membership"), icon=":material/public:")
+st.page_link("pages/summits_view.py", label=ui.t("link_summits"), icon=":material/event:")

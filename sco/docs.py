@@ -1,0 +1,50 @@
+"""The data dictionary, generated from the schema so that it is never written twice.
+
+python -m sco.docs   rewrites data/README.md; a test fails when the file and the schema disagree.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sco.data import DEFAULT_DATA_DIR
+from sco.schema import RULES, TABLES
+
+README = DEFAULT_DATA_DIR / "README.md"
+
+INTRO = """# Data
+
+The curated tables behind the dashboard: UTF-8 CSV files with a header row. Every row of every table names the
+public page that states it (`source_title`, `source_url`). What could not be sourced is left out, never guessed;
+where sources disagree, the row says so in `note`.
+
+Conventions: dates are ISO 8601 (`YYYY-MM-DD`); where a source gives only a month or a year the date is the first
+day of it and `date_precision` says so. Countries are ISO 3166-1 alpha-3 codes. Extra columns are allowed.
+Check the folder with `python -m sco.check` (or point it at another folder: `python -m sco.check path/to/data`);
+the app reads the folder named by the environment variable `SCO_DATA_DIR`, else this one.
+
+This file is generated from `sco/schema.py` by `python -m sco.docs`; edit the schema, not this file.
+"""
+
+
+def data_dictionary() -> str:
+    parts = [INTRO]
+    for table in TABLES.values():
+        required = "required" if table.required_file else "optional"
+        parts.append(f"## `{table.file}` ({required})\n\n{table.description}\n")
+        parts.append(f"Key (no two rows alike): {', '.join(f'`{k}`' for k in table.key)}.\n")
+        parts.append("| column | type | required | meaning |\n|---|---|---|---|")
+        for column in table.columns:
+            kind = column.kind + (f": {', '.join(column.choices)}" if column.choices else "")
+            parts.append(f"| `{column.name}` | {kind} | {'yes' if column.required else 'no'} | {column.description} |")
+        parts.append("")
+    parts.append("## Rules the check applies\n\n| rule | meaning |\n|---|---|")
+    parts += [f"| `{rule}` | {text} |" for rule, text in RULES.items()]
+    return "\n".join(parts) + "\n"
+
+
+def main() -> None:
+    Path(README).write_text(data_dictionary(), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

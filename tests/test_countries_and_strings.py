@@ -1,0 +1,66 @@
+"""Country names and interface strings: both languages, the analysts' names, nothing untranslated."""
+import re
+from pathlib import Path
+
+import pytest
+
+from sco import i18n
+from sco.countries import ALIASES, country_name, iso3_for
+from sco.data import load_dataset
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("iso3,lang,name", [
+    ("RUS", "en", "Russia"), ("RUS", "es", "Rusia"), ("IRN", "en", "Iran"), ("IRN", "es", "Irán"),
+    ("TUR", "en", "Türkiye"), ("TUR", "es", "Turquía"), ("KAZ", "es", "Kazajistán"), ("BLR", "es", "Bielorrusia"),
+    ("LAO", "en", "Laos"), ("KGZ", "es", "Kirguistán"), ("CHN", "en", "China"),
+])
+def test_country_names(iso3, lang, name):
+    assert country_name(iso3, lang) == name
+
+
+@pytest.mark.parametrize("name,iso3", [("Russia", "RUS"), ("Iran", "IRN"), ("Turkey", "TUR"), ("Türkiye", "TUR"),
+                                       ("Kazakhstan", "KAZ"), ("BLR", "BLR"), ("Narnia", None)])
+def test_everyday_names_find_their_code(name, iso3):
+    assert iso3_for(name) == iso3
+
+
+def test_aliases_point_at_real_codes():
+    assert all(country_name(code) != code for code in ALIASES.values())
+
+
+def test_every_country_in_the_data_has_both_names():
+    dataset = load_dataset()
+    codes = set(dataset["membership"]["iso3"]) | set(dataset["summits"]["host_iso3"])
+    for code in codes:
+        assert country_name(code, "en") != code and country_name(code, "es") != code
+
+
+@pytest.mark.parametrize("key", sorted(i18n.STRINGS))
+def test_every_string_is_translated(key):
+    entry = i18n.STRINGS[key]
+    assert set(entry) == set(i18n.LANGUAGES), key
+    assert all(entry[lang].strip() for lang in i18n.LANGUAGES)
+    placeholders = {lang: set(re.findall(r"{(\w+)}", entry[lang])) for lang in i18n.LANGUAGES}
+    assert placeholders["en"] == placeholders["es"], key
+
+
+def test_every_key_used_in_code_exists():
+    used = set()
+    for path in [*ROOT.glob("pages/*.py"), *ROOT.glob("sco/*.py"), ROOT / "dashboard.py"]:
+        used |= set(re.findall(r"\bt\(\s*\"(\w+)\"", path.read_text(encoding="utf-8")))
+    assert used - set(i18n.STRINGS) == set()
+
+
+@pytest.mark.parametrize("lang,precision,text", [
+    ("en", "day", "4 July 2024"), ("es", "day", "4 de julio de 2024"), ("en", "month", "July 2024"),
+    ("es", "month", "julio de 2024"), ("es", "year", "2024")])
+def test_dates_read_naturally(lang, precision, text):
+    from datetime import date
+    assert i18n.format_date(date(2024, 7, 4), lang, precision) == text
+
+
+def test_join_names():
+    assert i18n.join_names(["A", "B", "C"], "es") == "A, B y C"
+    assert i18n.join_names(["A", "B"], "en") == "A and B"

@@ -1,0 +1,162 @@
+"""The loader: the curated data is valid, and each rule catches what it is for, naming file, row and column."""
+import subprocess
+import sys
+
+import pytest
+
+from sco.data import load_dataset
+from sco.schema import RULES, TABLES
+from tests.conftest import ROOT, append_row, rewrite_cell
+
+
+def test_curated_data_is_valid():
+    dataset = load_dataset()
+    assert dataset.violations == []
+    assert set(dataset.tables) >= {"membership", "summits", "cities"}
+
+
+def test_every_row_has_an_absolute_source_url():
+    for name, frame in load_dataset().tables.items():
+        assert frame["source_url"].str.match(r"^https?://[^/]+/.+").all(), name
+
+
+# (file, line, column, bad value, rule) — one broken cell per rule.
+CELL_CASES = [
+    ("membership.csv", 2, "iso3", "XYZ", "iso3"),
+    ("membership.csv", 3, "start_date", "2001-13-40", "date"),
+    ("membership.csv", 3, "start_date", "15/06/2001", "date"),
+    ("membership.csv", 4, "status", "friend", "choice"),
+    ("membership.csv", 5, "source_url", "www.example.org/page", "url"),
+    ("membership.csv", 5, "source_url", "javascript:alert(1)", "url"),
+    ("membership.csv", 6, "source_title", "", "required"),
+    ("cities.csv", 2, "lat", "north", "number"),
+    ("cities.csv", 2, "lat", "95", "range"),
+    ("cities.csv", 3, "geonameid", "12.5", "int"),
+    ("summits.csv", 2, "format", "telepathy", "choice"),
+]
+
+
+@pytest.mark.parametrize("file,line,column,value,rule", CELL_CASES)
+def test_broken_cell_is_named(data_copy, file, line, column, value, rule):
+    rewrite_cell(data_copy, file, line, column, value)
+    dataset = load_dataset(data_copy)
+    found = [(v.file, v.row, v.column, v.rule) for v in dataset.violations]
+    assert (file, line, column, rule) in found
+    assert file.removesuffix(".csv") not in dataset.tables  # withheld whole, not trimmed
+    message = str(next(v for v in dataset.violations if v.rule == rule))
+    assert file in message and f"row {line}" in message and column in message
+
+
+def test_end_before_start(data_copy):
+    rewrite_cell(data_copy, "membership.csv", 8, "end_date", "2000-01-01")
+    rules = {(v.row, v.rule) for v in load_dataset(data_copy).violations}
+    assert (8, "end_before_start") in rules
+
+
+def test_overlapping_intervals(data_copy):
+    line = append_row(data_copy, "membership.csv", {
+        "iso3": "IND", "status": "observer", "start_date": "2010-01-01", "end_date": "2011-01-01",
+        "source_title": "t", "source_url": "https://example.org/a"})
+    assert (line, "overlap") in {(v.row, v.rule) for v in load_dataset(data_copy).violations}
+
+
+def test_adjacent_intervals_do_not_overlap():
+    # India: observer until 2017-06-09, member from 2017-06-09; that is a hand-over, not an overlap.
+    membership = load_dataset()["membership"]
+    india = membership[membership["iso3"] == "IND"].sort_values("start_date")
+    assert india["end_date"].iloc[0] == india["start_date"].iloc[1]
+
+
+def test_duplicate_row(data_copy):
+    import csv
+    rows = list(csv.reader((data_copy / "summits.csv").open(encoding="utf-8")))
+    line = append_row(data_copy, "summits.csv", dict(zip(rows[0], rows[1])))
+    assert (line, "duplicate") in {(v.row, v.rule) for v in load_dataset(data_copy).violations}
+
+
+def test_unknown_city(data_copy):
+    rewrite_cell(data_copy, "summits.csv", 2, "city", "Atlantis")
+    assert (2, "city", "unknown_city") in {(v.row, v.column, v.rule) for v in load_dataset(data_copy).violations}
+
+
+def test_city_must_match_country(data_copy):
+    rewrite_cell(data_copy, "summits.csv", 2, "host_iso3", "RUS")  # Shanghai is not in Russia
+    assert "unknown_city" in {v.rule for v in load_dataset(data_copy).violations}
+
+
+def test_missing_column(data_copy):
+    path = data_copy / "summits.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("host_iso3", "host"), encoding="utf-8")
+    assert ("host_iso3", "missing_column") in {(v.column, v.rule) for v in load_dataset(data_copy).violations}
+
+
+def test_missing_file(data_copy):
+    (data_copy / "membership.csv").unlink()
+    dataset = load_dataset(data_copy)
+    assert [v.rule for v in dataset.violations] == ["missing_file"]
+    assert "summits" in dataset.tables  # the other tables still load
+
+
+def test_empty_file(data_copy):
+    (data_copy / "summits.csv").write_text("", encoding="utf-8")
+    assert "empty" in {v.rule for v in load_dataset(data_copy).violations}
+
+
+def test_wrong_encoding(data_copy):
+    (data_copy / "membership.csv").write_bytes("iso3,status\nRUS,miembro ñ\n".encode("latin-1"))
+    assert "unreadable" in {v.rule for v in load_dataset(data_copy).violations}
+
+
+def test_ragged_row(data_copy):
+    with (data_copy / "summits.csv").open("a", encoding="utf-8") as handle:
+        handle.write("2030-01-01,2030-01-02,Shanghai\n")
+    assert "unreadable" in {v.rule for v in load_dataset(data_copy).violations}
+
+
+def test_huge_file(data_copy, monkeypatch):
+    import sco.data
+    monkeypatch.setattr(sco.data, "MAX_FILE_BYTES", 100)
+    assert "too_large" in {v.rule for v in load_dataset(data_copy).violations}
+
+
+def test_same_sides(data_copy):
+    (data_copy / "trade.csv").write_text(
+        "year,period,reporter_iso3,partner_iso3,flow,value_usd,source,source_title,source_url\n"
+        "2020,calendar,CHN,CHN,total,1,GAC,t,https://example.org/x\n", encoding="utf-8")
+    assert ("partner_iso3", "same_sides") in {(v.column, v.rule) for v in load_dataset(data_copy).violations}
+
+
+def test_every_rule_has_a_failing_case():
+    tested = {case[-1] for case in CELL_CASES} | {
+        "end_before_start", "overlap", "duplicate", "unknown_city", "missing_column", "missing_file", "empty",
+        "unreadable", "too_large", "same_sides"}
+    assert tested == set(RULES)
+
+
+def test_data_dir_from_environment(data_copy, monkeypatch):
+    from sco.data import data_dir
+    monkeypatch.setenv("SCO_DATA_DIR", str(data_copy))
+    assert data_dir() == data_copy
+
+
+def test_check_command_lists_every_violation(data_copy):
+    rewrite_cell(data_copy, "membership.csv", 2, "iso3", "XYZ")
+    rewrite_cell(data_copy, "summits.csv", 3, "start_date", "1997-02-30")
+    result = subprocess.run([sys.executable, "-m", "sco.check", str(data_copy)], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 1
+    assert "membership.csv, row 2, column 'iso3': value 'XYZ' breaks rule 'iso3'" in result.stdout
+    assert "summits.csv, row 3, column 'start_date'" in result.stdout
+
+
+def test_check_command_passes_on_curated_data():
+    result = subprocess.run([sys.executable, "-m", "sco.check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_data_dictionary_is_generated_from_schema():
+    from sco.docs import README, data_dictionary
+    assert README.read_text(encoding="utf-8") == data_dictionary(), "run: python -m sco.docs"
+    for table in TABLES.values():
+        for column in table.columns:
+            assert f"`{column.name}`" in data_dictionary()

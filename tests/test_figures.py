@@ -1,0 +1,66 @@
+"""Figure builders: what each chart encodes, its labels in both languages, and data text kept inert."""
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from sco import figures
+from sco.data import load_dataset
+from sco.membership import statuses_by_year, statuses_on, summits_by_city
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset()
+
+
+def test_status_map_colours_each_state_by_its_status(data):
+    on = statuses_on(data["membership"], date(2024, 7, 5))
+    fig = figures.build_status_map(on, "en", "title")
+    trace = fig.data[0]
+    assert len(trace.locations) == len(on)
+    members = [loc for loc, z in zip(trace.locations, trace.z) if z == 0]
+    assert len(members) == 10 and "BLR" in members
+    assert list(trace.colorbar.ticktext) == ["Member", "Observer", "Dialogue partner", "SCO partner"]
+
+
+def test_status_map_in_spanish(data):
+    fig = figures.build_status_map(statuses_on(data["membership"], date(2024, 7, 5)), "es", "t")
+    assert "Miembro" in fig.data[0].colorbar.ticktext
+    assert any("Kazajistán" in text for text in fig.data[0].text)
+
+
+def test_animation_has_a_frame_per_year_and_a_play_button(data):
+    fig = figures.build_status_animation(statuses_by_year(data["membership"], 2001, date(2025, 12, 31)), "en")
+    assert [f.name for f in fig.frames] == [str(y) for y in range(2001, 2026)]
+    assert fig.layout.updatemenus[0].buttons[0].method == "animate"
+    assert len(fig.layout.sliders[0].steps) == 25
+
+
+def test_timeline_has_a_bar_per_interval(data):
+    fig = figures.build_status_timeline(data["membership"], "en", date(2026, 1, 1))
+    assert sum(len(trace.y) for trace in fig.data) == len(data["membership"])
+
+
+def test_summit_figures(data):
+    by_city = summits_by_city(data["summits"], data["cities"])
+    assert len(figures.build_summits_map(by_city, "en").data[0].lat) == len(by_city)
+    fig = figures.build_summits_timeline(data["summits"], "es")
+    assert sum(len(trace.x) for trace in fig.data) == len(data["summits"])
+    assert {trace.name for trace in fig.data} <= {"Presencial", "Virtual", "Híbrida"}
+
+
+def test_data_text_is_escaped_in_hovers(data):
+    summits = data["summits"].copy()
+    summits.loc[summits.index[0], "note"] = "<img src=x onerror=alert(1)>"
+    summits.loc[summits.index[0], "city"] = "<i>Injected</i>"
+    fig = figures.build_summits_timeline(summits, "en")
+    hovers = [h for trace in fig.data for h in (c[0] for c in trace.customdata)]
+    assert not any("<img" in h or "<i>Injected" in h for h in hovers)
+    assert any("&lt;img src=x onerror=alert(1)&gt;" in h for h in hovers)
+
+
+def test_plain():
+    assert figures.plain("<a href='x'>") == "&lt;a href=&#x27;x&#x27;&gt;"
+    assert figures.plain(None) == "" and figures.plain(float("nan")) == ""
+    assert figures.plain(pd.NA) == ""
