@@ -13,13 +13,11 @@ with st.sidebar:
                   label=i18n.t("language"), options=list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get,
                   horizontal=True)
 
-# Page files are named *_view.py so that no file name equals a URL path: a fresh server first runs the legacy
-# pages/ router, which would run pages/membership.py alone (no sidebar, no language) for a link to /membership.
 PAGES = [
-    st.Page("pages/home_view.py", title=ui.t("page_home"), icon=":material/home:", default=True),
-    st.Page("pages/membership_view.py", title=ui.t("page_membership"), icon=":material/public:",
-            url_path="membership"),
-    st.Page("pages/summits_view.py", title=ui.t("page_summits"), icon=":material/event:", url_path="summits"),
+    st.Page("pages/home.py", title=ui.t("page_home"), icon=":material/home:", default=True),
+    st.Page("pages/membership.py", title=ui.t("page_membership"), icon=":material/public:"),
+    st.Page("pages/summits.py", title=ui.t("page_summits"), icon=":material/event:"),
+    st.Page("pages/meetings.py", title=ui.t("page_meetings"), icon=":material/handshake:"),
 ]
 
 page = st.navigation(PAGES)
@@ -28,4 +26,6 @@ try:
 except Exception:  # a view must never show a traceback; Streamlit's own stop/rerun signals are not Exceptions
     logging.getLogger("sco").exception("page %s failed", page.url_path)
     st.error(ui.t("unexpected_error"))
+finally:
+    ui.end_run()
 ui.drop_unknown_parameters()

@@ -151,12 +151,16 @@ def _convert(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
     return out
 
 
+def _text(value: object) -> str:
+    return value.date().isoformat() if isinstance(value, pd.Timestamp) else str(value)
+
+
 def _check_rows(frame: pd.DataFrame, table: Table) -> list[Violation]:
     found = []
     file = table.file
     key = list(table.key)
     for line in frame.index[frame.duplicated(subset=key, keep="first")]:
-        value = " / ".join(str(frame.at[line, k]) for k in key)
+        value = " / ".join(_text(frame.at[line, k]) for k in key)
         found.append(Violation(file, int(line), ",".join(key), value, "duplicate"))
     for a, b in table.distinct:
         for line in frame.index[(frame[a] == frame[b]) & frame[a].notna()]:
@@ -164,7 +168,7 @@ def _check_rows(frame: pd.DataFrame, table: Table) -> list[Violation]:
     if table.interval:
         start, end = table.interval
         for line in frame.index[frame[end].notna() & (frame[end] < frame[start])]:
-            found.append(Violation(file, int(line), end, frame.at[line, end].date().isoformat(), "end_before_start"))
+            found.append(Violation(file, int(line), end, _text(frame.at[line, end]), "end_before_start"))
     if table.no_overlap_by:
         start, end = table.interval
         ordered = frame.sort_values([*table.no_overlap_by, start])
@@ -172,7 +176,7 @@ def _check_rows(frame: pd.DataFrame, table: Table) -> list[Violation]:
             previous_end = None
             for line, row in group.iterrows():
                 if previous_end is not None and (pd.isna(previous_end) or row[start] < previous_end):
-                    found.append(Violation(file, int(line), start, row[start].date().isoformat(), "overlap"))
+                    found.append(Violation(file, int(line), start, _text(row[start]), "overlap"))
                 previous_end = row[end]
     return found
 

@@ -167,3 +167,109 @@ def build_summits_timeline(summits: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_xaxes(title=None)
     fig.update_layout(legend=dict(title=None, orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
     return _layout(fig, t("summits_timeline_title", lang), 160 + 34 * len(order))
+
+
+WORLD_GEO = {**EURASIA_GEO, "lonaxis_range": [-100, 160], "lataxis_range": [-45, 75]}
+
+
+def build_meetings_map(by_place: pd.DataFrame, lang: str) -> go.Figure:
+    """Where leaders met: one bubble per city and format, sized by the number of meetings."""
+    fig = go.Figure()
+    for fmt, rows in by_place.groupby("format", sort=False):
+        hover = [f"<b>{plain(r.city)}</b>, {plain(country_name(r.host_iso3, lang))}<br>"
+                 f"{label('format', fmt, lang)}: {r.meetings}<br>{plain(r.pairs)}" for r in rows.itertuples()]
+        fig.add_trace(go.Scattergeo(
+            lat=rows["lat"], lon=rows["lon"], name=label("format", fmt, lang), hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>", mode="markers",
+            marker=dict(size=[8 + 4 * n ** 0.5 * 2 for n in rows["meetings"]], color=FORMAT_COLORS[fmt],
+                        opacity=0.75, line=dict(color="#ffffff", width=1)),
+        ))
+    fig.update_geos(**WORLD_GEO)
+    fig.update_layout(legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
+    return _layout(fig, t("meetings_map_title", lang), 520)
+
+
+def _meeting_hover(frame: pd.DataFrame, lang: str) -> list[str]:
+    return [
+        f"<b>{plain(r.leader_a)} – {plain(r.leader_b)}</b><br>{format_date(r.date, lang, _precision_of(r))}"
+        + (f", {plain(r.city)}" if isinstance(r.city, str) and r.city else "")
+        + f"<br>{label('format', r.format, lang)} · {plain(r.occasion)}"
+        + f"<br>{t('source', lang)}: {plain(r.source_title)}"
+        for r in frame.itertuples()
+    ]
+
+
+def _precision_of(row) -> str:
+    return row.date_precision if isinstance(row.date_precision, str) and row.date_precision else "day"
+
+
+def build_meetings_timeline(meetings: pd.DataFrame, summits: pd.DataFrame, lang: str, pair_names: dict[str, str],
+                            ) -> go.Figure:
+    """Each meeting as a point (date, pair), coloured by format, with the SCO summits of the period marked."""
+    fig = go.Figure()
+    order = meetings.groupby("pair")["date"].size().sort_values().index.tolist()
+    for fmt, rows in meetings.groupby("format", sort=False):
+        fig.add_trace(go.Scatter(
+            x=rows["date"], y=[pair_names[p] for p in rows["pair"]], mode="markers",
+            name=label("format", fmt, lang), hovertext=_meeting_hover(rows, lang),
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(size=10, color=FORMAT_COLORS[fmt], line=dict(color="#ffffff", width=1)),
+        ))
+    if not meetings.empty:
+        shown = summits[summits["start_date"].between(meetings["date"].min(), meetings["date"].max())]
+        for summit in shown.itertuples():
+            fig.add_vline(x=summit.start_date, line=dict(color="#b0b0b0", width=1, dash="dot"))
+        fig.add_trace(go.Scatter(  # an invisible trace so that the summit lines have a legend entry and hover
+            x=shown["start_date"], y=[pair_names[order[-1]]] * len(shown), mode="markers",
+            marker=dict(symbol="line-ns", size=14, color="#b0b0b0", line=dict(width=1, color="#b0b0b0")),
+            name=t("sco_summit", lang), hovertext=[f"{t('sco_summit', lang)}: {plain(s.city)}, "
+                                                   f"{format_date(s.start_date, lang)}" for s in shown.itertuples()],
+            hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_yaxes(title=None, categoryorder="array", categoryarray=[pair_names[p] for p in order])
+    fig.update_xaxes(title=None)
+    fig.update_layout(legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
+    return _layout(fig, t("meetings_timeline_title", lang), 160 + 26 * max(len(order), 1))
+
+
+def build_pair_network(pairs: pd.DataFrame, lang: str) -> go.Figure:
+    """Countries on a circle, one line per pair that met, its width by the number of meetings."""
+    import math
+    nodes = sorted({c for key in pairs["pair"] for c in key.split("-")})
+    angle = {c: 2 * math.pi * i / max(len(nodes), 1) for i, c in enumerate(nodes)}
+    position = {c: (math.cos(a), math.sin(a)) for c, a in angle.items()}
+    fig = go.Figure()
+    widest = max(pairs["meetings"].max(), 1) if len(pairs) else 1
+    for row in pairs.itertuples():
+        a, b = row.pair.split("-")
+        (xa, ya), (xb, yb) = position[a], position[b]
+        fig.add_trace(go.Scatter(x=[xa, xb], y=[ya, yb], mode="lines", hoverinfo="skip", showlegend=False,
+                                 line=dict(width=1 + 11 * row.meetings / widest, color="rgba(31,78,121,0.45)")))
+    # Hover on the middle of each line says which pair and how often.
+    fig.add_trace(go.Scatter(
+        x=[(position[p.split("-")[0]][0] + position[p.split("-")[1]][0]) / 2 for p in pairs["pair"]],
+        y=[(position[p.split("-")[0]][1] + position[p.split("-")[1]][1]) / 2 for p in pairs["pair"]],
+        mode="markers", marker=dict(size=10, color="rgba(0,0,0,0)"), showlegend=False,
+        hovertext=[f"{plain(country_name(p.split('-')[0], lang))} – {plain(country_name(p.split('-')[1], lang))}: "
+                   f"{n}" for p, n in zip(pairs["pair"], pairs["meetings"])],
+        hovertemplate="%{hovertext}<extra></extra>"))
+    fig.add_trace(go.Scatter(
+        x=[position[c][0] for c in nodes], y=[position[c][1] for c in nodes], mode="markers+text",
+        text=[country_name(c, lang) for c in nodes], textposition="top center", showlegend=False,
+        marker=dict(size=14, color="#1f4e79", line=dict(color="#ffffff", width=1)), hoverinfo="text"))
+    fig.update_xaxes(visible=False, range=[-1.35, 1.35])
+    fig.update_yaxes(visible=False, range=[-1.25, 1.25], scaleanchor="x")
+    fig.update_layout(plot_bgcolor="#ffffff")
+    return _layout(fig, t("network_title", lang), 620)
+
+
+def build_meetings_per_year(per_year: pd.DataFrame, lang: str, title: str) -> go.Figure:
+    """Stacked bars: meetings per year by format."""
+    fig = go.Figure()
+    for fmt, rows in per_year.groupby("format", sort=False):
+        fig.add_trace(go.Bar(x=rows["year"], y=rows["meetings"], name=label("format", fmt, lang),
+                             marker_color=FORMAT_COLORS[fmt],
+                             hovertemplate="%{x}: %{y}<extra>" + label("format", fmt, lang) + "</extra>"))
+    fig.update_layout(barmode="stack", legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
+    fig.update_xaxes(title=None, dtick=1)
+    fig.update_yaxes(title=t("meetings_count", lang), rangemode="tozero")
+    return _layout(fig, title, 380)

@@ -122,6 +122,58 @@ STRINGS: dict[str, dict[str, str]] = {
     "summits_map_title": {"en": "Host cities", "es": "Ciudades anfitrionas"},
     "summits_timeline_title": {"en": "Summits over time", "es": "Cumbres a lo largo del tiempo"},
     "summits_table_title": {"en": "Every summit with its source", "es": "Cada cumbre con su fuente"},
+    # Meetings page
+    "page_meetings": {"en": "Leader meetings", "es": "Reuniones de líderes"},
+    "link_meetings": {"en": "Who met whom, where and how: Putin and Xi, the summits' sidelines, state visits",
+                      "es": "Quién se reunió con quién, dónde y cómo: Putin y Xi, los márgenes de las cumbres, "
+                            "las visitas de Estado"},
+    "meetings_title": {"en": "Bilateral meetings of leaders", "es": "Reuniones bilaterales de líderes"},
+    "meetings_intro": {
+        "en": "One row per bilateral meeting of heads of state or government, in person, by video or by phone, each "
+              "with its source. The record is fullest for Putin and Xi (2013 onwards) and for the sidelines of the "
+              "Samarkand (2022), Astana (2024) and Tianjin (2025) summits; elsewhere it is a sample, not a census.",
+        "es": "Una fila por reunión bilateral de jefes de Estado o de Gobierno, presencial, por vídeo o por teléfono, "
+              "cada una con su fuente. El registro es más completo para Putin y Xi (desde 2013) y para los márgenes "
+              "de las cumbres de Samarcanda (2022), Astaná (2024) y Tianjin (2025); en lo demás es una muestra, no "
+              "un censo.",
+    },
+    "period": {"en": "Period", "es": "Periodo"},
+    "countries": {"en": "Countries (either side)", "es": "Países (cualquiera de las partes)"},
+    "all_countries": {"en": "All countries", "es": "Todos los países"},
+    "counting_rule": {"en": "What counts as a meeting", "es": "Qué cuenta como reunión"},
+    "rule_in_person": {"en": "In person only", "es": "Solo presenciales"},
+    "rule_in_person_video": {"en": "In person and video calls", "es": "Presenciales y por vídeo"},
+    "rule_all_contacts": {"en": "Every contact, phone calls included", "es": "Todo contacto, llamadas incluidas"},
+    "meetings_counted": {"en": "Meetings counted", "es": "Reuniones contadas"},
+    "meetings_count": {"en": "Meetings", "es": "Reuniones"},
+    "rule_caption": {
+        "en": "{count} under the rule '{rule}', {first} to {last}. Official tallies differ by rule: TASS counted the "
+              "video call of 15 December 2021 as Putin and Xi's 37th meeting.",
+        "es": "{count} según la regla «{rule}», del {first} al {last}. Los recuentos oficiales difieren según la regla: "
+              "TASS contó la videollamada del 15 de diciembre de 2021 como la 37.ª reunión de Putin y Xi.",
+    },
+    "no_meetings": {"en": "No meeting in the data matches these filters.",
+                    "es": "Ninguna reunión de los datos coincide con estos filtros."},
+    "meetings_map_title": {"en": "Where they met", "es": "Dónde se reunieron"},
+    "unplaced_meetings": {"en": "{count} of these meetings have no place on the map (calls, or a place the source "
+                                "does not name as a city).",
+                          "es": "{count} de estas reuniones no tienen lugar en el mapa (llamadas, o un lugar que la "
+                                "fuente no identifica como ciudad)."},
+    "meetings_timeline_title": {"en": "Meetings over time, with SCO summits dotted",
+                                "es": "Reuniones a lo largo del tiempo, con las cumbres de la OCS punteadas"},
+    "sco_summit": {"en": "SCO summit", "es": "Cumbre de la OCS"},
+    "network_title": {"en": "Who met whom (line width: number of meetings)",
+                      "es": "Quién se reunió con quién (grosor: número de reuniones)"},
+    "pair_drilldown": {"en": "One pair, year by year", "es": "Una pareja, año por año"},
+    "pair": {"en": "Pair", "es": "Pareja"},
+    "pair_per_year_title": {"en": "{pair}: meetings per year", "es": "{pair}: reuniones por año"},
+    "pair_summary": {"en": "{pair}: {count} meetings from {first} to {last}; the latest on {latest}.",
+                     "es": "{pair}: {count} reuniones del {first} al {last}; la última el {latest}."},
+    "meetings_table_title": {"en": "The meetings shown, with their sources",
+                             "es": "Las reuniones mostradas, con sus fuentes"},
+    "leader_a": {"en": "Leader", "es": "Líder"},
+    "leader_b": {"en": "Counterpart", "es": "Contraparte"},
+    "occasion": {"en": "Occasion", "es": "Ocasión"},
 }
 
 MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",

@@ -134,7 +134,7 @@ MEETINGS = Table(
         NOTE,
         *SOURCE_COLUMNS,
     ),
-    key=("date", "iso3_a", "iso3_b", "format"),
+    key=("date", "iso3_a", "iso3_b", "format", "city"),
     interval=("date", "end_date"),
     city_refs=(("city", "host_iso3"),),
     distinct=(("iso3_a", "iso3_b"),),

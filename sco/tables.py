@@ -5,10 +5,12 @@ import pandas as pd
 
 from sco.countries import country_name
 from sco.i18n import label, t
+from sco.meetings import pair_name
 
 
 def _dates(column: pd.Series) -> pd.Series:
-    return column.dt.date
+    """ISO dates as text, empty where there is none (an open interval, a one-day meeting)."""
+    return column.dt.strftime("%Y-%m-%d").fillna("")
 
 
 def membership_table(membership: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -35,6 +37,24 @@ def summits_table(summits: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("host", lang): [country_name(c, lang) for c in frame["host_iso3"]],
         t("format", lang): [label("format", f, lang) for f in frame["format"]],
         t("body", lang): [label("body", b, lang) for b in frame["body"]],
+        t("note", lang): frame["note"].to_numpy(),
+        t("source", lang): frame["source_title"].to_numpy(),
+        t("source_link", lang): frame["source_url"].to_numpy(),
+    })
+
+
+def meetings_table(meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
+    frame = meetings.sort_values("date")
+    return pd.DataFrame({
+        t("date", lang): _dates(frame["date"]).to_numpy(),
+        t("end", lang): _dates(frame["end_date"]).to_numpy(),
+        t("pair", lang): [pair_name(p, lang) for p in frame["pair"]],
+        t("leader_a", lang): frame["leader_a"].to_numpy(),
+        t("leader_b", lang): frame["leader_b"].to_numpy(),
+        t("city", lang): frame["city"].to_numpy(),
+        t("host", lang): [country_name(c, lang) if isinstance(c, str) and c else "" for c in frame["host_iso3"]],
+        t("format", lang): [label("format", f, lang) for f in frame["format"]],
+        t("occasion", lang): frame["occasion"].to_numpy(),
         t("note", lang): frame["note"].to_numpy(),
         t("source", lang): frame["source_title"].to_numpy(),
         t("source_link", lang): frame["source_url"].to_numpy(),

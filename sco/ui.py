@@ -13,6 +13,7 @@ from sco import i18n
 from sco.countries import country_name
 from sco.data import Dataset, data_dir, load_dataset, table_fingerprint
 from sco.geo import unmapped
+from sco.meetings import with_pairs
 from sco.schema import RULES
 
 LANG_KEY = "lang"
@@ -27,34 +28,69 @@ CHART_CONFIG = {"displaylogo": False}
 URL_KEYS_SEEN = "_url_keys_this_run"
 
 
+SHELL_RUNNING = "_shell_running"
+
+
 def start_run() -> None:
-    """Called once at the top of every run, before any widget is bound to the URL."""
+    """Called by dashboard.py at the top of every run, before any widget is bound to the URL."""
     st.session_state[URL_KEYS_SEEN] = {LANG_KEY}
+    st.session_state[SHELL_RUNNING] = True
+
+
+def end_run() -> None:
+    st.session_state[SHELL_RUNNING] = False
+
+
+def page_setup() -> str:
+    """First call of every page: makes sure the page runs inside dashboard.py, and returns the language.
+
+    Until st.navigation has run once in a server process, Streamlit treats a pages/ folder as the legacy router
+    and runs pages/x.py alone for a link to /x (no sidebar, no language). A freshly woken server whose first
+    visitor follows a shared link hits exactly that; the page then hands over to dashboard.py.
+    """
+    if not st.session_state.get(SHELL_RUNNING):
+        from streamlit.runtime.pages_manager import PagesManager
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    return lang()
 
 
 def url_widget(widget: Callable[..., T], key: str, *, default: T, parse: Callable[[str], T],
-               serialize: Callable[[T], str] = str, **kwargs) -> T:
+               serialize: Callable[[T], str] = str, valid: Callable[[T], bool] | None = None, **kwargs) -> T:
     """A widget whose value lives in the URL as ?key=..., so that a copied link opens the same view.
 
-    On the widget's first run in a session the value comes from the URL; a value that does not parse is
-    ignored with a notice. After that, every change is written back to the URL (the default is left out).
+    A new session takes the value from the URL (a value that does not parse is ignored with a notice); after
+    that the session remembers it, also across page switches, and every change is written back to the URL
+    (the default is left out). `valid` drops a remembered value that the widget's current options no longer allow.
     """
     st.session_state.setdefault(URL_KEYS_SEEN, set()).add(key)
+    remembered = f"_remembered_{key}"  # a plain key: Streamlit drops a widget's own state when it is not drawn
     if key not in st.session_state:
-        raw = st.query_params.get(key)
-        value = default
-        if raw is not None:
-            try:
-                value = parse(raw)
-            except (ValueError, KeyError, TypeError):
-                st.toast(t("ignored_parameter", name=key), icon=":material/link_off:")
+        if remembered in st.session_state:
+            value = st.session_state[remembered]
+        else:
+            value = _value_from_url(key, parse, default)
         st.session_state[key] = value
+    if valid is not None and not valid(st.session_state[key]):
+        st.session_state[key] = default
     value = widget(key=key, **kwargs)
+    st.session_state[remembered] = value
     if value == default or value is None:
         st.query_params.pop(key, None)
     else:
         st.query_params[key] = serialize(value)
     return value
+
+
+def _value_from_url(key: str, parse: Callable[[str], T], default: T) -> T:
+    raw = st.query_params.get(key)
+    if raw is None:
+        return default
+    try:
+        return parse(raw)
+    except (ValueError, KeyError, TypeError):
+        st.toast(t("ignored_parameter", name=key), icon=":material/link_off:")
+        return default
 
 
 def drop_unknown_parameters() -> None:
@@ -83,6 +119,37 @@ def parse_date(first: date, last: date) -> Callable[[str], date]:
     return parse
 
 
+def parse_date_range(first: date, last: date) -> Callable[[str], tuple[date, date]]:
+    """'2024-07-03..2024-07-04' -> (date(2024, 7, 3), date(2024, 7, 4)), within [first, last]."""
+    def parse(raw: str) -> tuple[date, date]:
+        start, end = (date.fromisoformat(part) for part in raw.split(".."))
+        if not first <= start <= end <= last:
+            raise ValueError(raw)
+        return start, end
+    return parse
+
+
+def serialize_date_range(value: tuple[date, ...]) -> str:
+    return "..".join(d.isoformat() for d in value)
+
+
+def complete_range(value: tuple[date, ...], default: tuple[date, date]) -> tuple[date, date]:
+    """A date range input returns one date while the user is picking the second: use that day alone."""
+    if len(value) == 2:
+        return value[0], value[1]
+    return (value[0], value[0]) if value else default
+
+
+def parse_codes(options) -> Callable[[str], list[str]]:
+    """'CHN,RUS' -> ['CHN', 'RUS'], each one of the options."""
+    def parse(raw: str) -> list[str]:
+        codes = [c for c in raw.split(",") if c]
+        if not codes or any(c not in options for c in codes):
+            raise ValueError(raw)
+        return codes
+    return parse
+
+
 def parse_flag(raw: str) -> bool:
     return {"1": True, "0": False}[raw]
 
@@ -107,7 +174,10 @@ def today() -> date:
 @st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
 def _load(folder: str, fingerprint: tuple) -> Dataset:
     # The fingerprint is part of the cache key only, so that an edited file is read again.
-    return load_dataset(folder)
+    dataset = load_dataset(folder)
+    if "meetings" in dataset.tables:  # derived columns are added once here, not on every rerun
+        dataset.tables["meetings"] = with_pairs(dataset.tables["meetings"])
+    return dataset
 
 
 def dataset() -> Dataset:

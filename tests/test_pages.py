@@ -1,5 +1,9 @@
 """Every page through Streamlit's AppTest: no exception, in both languages, state from the link, bad data shown."""
+import base64
 import json
+
+import numpy as np
+import plotly.graph_objects as go
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -7,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT, rewrite_cell
 
 ENTRY = str(ROOT / "dashboard.py")
-PAGES = ["pages/home_view.py", "pages/membership_view.py", "pages/summits_view.py"]
+PAGES = ["pages/home.py", "pages/membership.py", "pages/summits.py", "pages/meetings.py"]
 
 
 def open_app(query: dict | None = None, page: str | None = None) -> AppTest:
@@ -24,8 +28,20 @@ def open_app(query: dict | None = None, page: str | None = None) -> AppTest:
     return at
 
 
-def charts(at: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+def _decode_arrays(value):
+    """Plotly sends numeric arrays as {"dtype", "bdata"} (base64); turn them back into lists."""
+    if isinstance(value, dict):
+        if set(value) >= {"dtype", "bdata"}:
+            return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+        return {k: _decode_arrays(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode_arrays(v) for v in value]
+    return value
+
+
+def charts(at: AppTest) -> list:
+    """The plotly figures the page sent, as figure objects."""
+    return [go.Figure(_decode_arrays(json.loads(chart.proto.spec))) for chart in at.get("plotly_chart")]
 
 
 def test_every_page_file_is_routed():
@@ -71,34 +87,34 @@ def test_spanish_home():
 
 @pytest.mark.parametrize("as_of,members", [("2024-07-01", 9), ("2024-07-05", 10), ("2017-06-09", 8)])
 def test_membership_map_on_a_date_from_the_link(as_of, members):
-    at = open_app({"as_of": as_of}, "pages/membership_view.py")
+    at = open_app({"as_of": as_of}, "pages/membership.py")
     assert f"Member: {members}," in at.markdown[0].value
-    trace = charts(at)[0]["data"][0]
-    assert sum(1 for z in trace["z"] if z == 0) == members
+    trace = charts(at)[0].data[0]
+    assert sum(1 for z in trace.z if z == 0) == members
     assert at.query_params["as_of"] == as_of
 
 
 def test_membership_date_widget_writes_the_link():
     from datetime import date
     at = open_app()
-    at.switch_page("pages/membership_view.py").run()
+    at.switch_page("pages/membership.py").run()
     at.date_input(key="as_of").set_value(date(2010, 1, 1)).run()
     assert at.query_params["as_of"] == "2010-01-01"
     assert "Member: 6," in at.markdown[0].value
 
 
 def test_play_through_years_adds_the_animated_map():
-    at = open_app(page="pages/membership_view.py")
+    at = open_app(page="pages/membership.py")
     before = len(at.get("plotly_chart"))
     at.toggle(key="play").set_value(True).run()
     assert len(at.get("plotly_chart")) == before + 1
-    assert any(chart.get("frames") for chart in charts(at))
+    assert any(chart.frames for chart in charts(at))
 
 
 @pytest.mark.parametrize("page,query", [
-    ("pages/membership_view.py", {"as_of": "not-a-date"}), ("pages/membership_view.py", {"as_of": "2999-01-01"}),
-    ("pages/membership_view.py", {"play": "maybe"}), ("pages/home_view.py", {"lang": "fr"}),
-    ("pages/home_view.py", {"zzz": "<script>alert(1)</script>"}), ("pages/home_view.py", {"lang": "x" * 5000})])
+    ("pages/membership.py", {"as_of": "not-a-date"}), ("pages/membership.py", {"as_of": "2999-01-01"}),
+    ("pages/membership.py", {"play": "maybe"}), ("pages/home.py", {"lang": "fr"}),
+    ("pages/home.py", {"zzz": "<script>alert(1)</script>"}), ("pages/home.py", {"lang": "x" * 5000})])
 def test_malformed_link_parameters_are_ignored_with_a_notice(page, query):
     at = open_app(query, page)
     assert not at.exception and not at.error
@@ -112,11 +128,54 @@ def test_corrupted_data_shows_file_and_row(data_copy, monkeypatch):
     rewrite_cell(data_copy, "membership.csv", 5, "start_date", "2001-02-30")
     monkeypatch.setenv("SCO_DATA_DIR", str(data_copy))
     at = open_app()
-    at.switch_page("pages/membership_view.py").run()
+    at.switch_page("pages/membership.py").run()
     assert not at.exception
     assert at.error, "the page must say that data is withheld"
     table = at.dataframe[0].value
     assert {(r["File"], r["Row"], r["Column"]) for r in table.to_dict("records")} >= {
         ("membership.csv", 3, "iso3"), ("membership.csv", 5, "start_date")}
-    at.switch_page("pages/summits_view.py").run()  # the other views keep working
+    at.switch_page("pages/summits.py").run()  # the other views keep working
     assert not at.error and len(at.get("plotly_chart")) == 2
+
+
+def test_putin_astana_bilaterals_from_the_link():
+    at = open_app({"period": "2024-07-03..2024-07-03", "countries": "RUS", "rule": "in_person"}, "pages/meetings.py")
+    assert not at.exception
+    assert at.metric[0].value == "6"
+    table = at.dataframe[-1].value
+    partners = set(table["Pair"])
+    assert partners == {"China – Russia", "Russia – Türkiye", "Azerbaijan – Russia", "Mongolia – Russia",
+                        "Pakistan – Russia", "Kazakhstan – Russia"}
+
+
+def test_putin_xi_drilldown_year_by_year():
+    at = open_app({"pair": "CHN-RUS", "rule": "all_contacts"}, "pages/meetings.py")
+    per_year = next(c for c in charts(at) if c.layout.barmode == "stack")
+    years = {int(x) for trace in per_year.data for x, y in zip(trace.x, trace.y) if y}
+    assert set(range(2013, 2026)) <= years
+    pair_table = at.dataframe[0].value
+    assert pair_table["Source link"].str.startswith("http").all()
+
+
+@pytest.mark.parametrize("rule", ["in_person", "in_person_video", "all_contacts"])
+def test_counting_rule_changes_the_count(rule):
+    from sco.data import load_dataset
+    from sco.meetings import COUNTING_RULES
+    meetings = load_dataset()["meetings"]
+    at = open_app({"rule": rule}, "pages/meetings.py")
+    assert at.metric[0].value == str(int(meetings["format"].isin(COUNTING_RULES[rule]).sum()))
+
+
+def test_meeting_filters_write_the_link():
+    at = open_app(page="pages/meetings.py")
+    at.radio(key="rule").set_value("in_person").run()
+    at.multiselect(key="countries").set_value(["IND"]).run()
+    assert at.query_params["rule"] == "in_person" and at.query_params["countries"] == "IND"
+    again = open_app(dict(at.query_params), "pages/meetings.py")
+    assert again.metric[0].value == at.metric[0].value
+
+
+def test_meetings_table_download_equals_table_shown():
+    at = open_app({"countries": "IND"}, "pages/meetings.py")
+    shown = at.dataframe[-1].value
+    assert len(shown) == int(at.metric[0].value)

@@ -116,5 +116,11 @@ def wait_until_drawn(page, geo_charts: int = 0, timeout: float = 60_000) -> None
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    # Streamlit scrolls inside its main block, not the document: grow the window to the content to see it all.
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    width = page.viewport_size["width"]
+    page.set_viewport_size({"width": width, "height": min(max(height, 800), 12000)})
+    page.wait_for_timeout(1200)
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": width, "height": 1000})
     return path

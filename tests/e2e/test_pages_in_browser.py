@@ -4,7 +4,7 @@ import pytest
 from tests.e2e.conftest import screenshot, wait_until_drawn
 
 # Page path -> number of geo maps it draws by default.
-PAGES = {"": 1, "membership": 1, "summits": 1}
+PAGES = {"": 1, "membership": 1, "summits": 1, "meetings": 1}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -13,6 +13,7 @@ def test_page_draws_offline(page, app_url, path, lang):
     page.goto(f"{app_url}/{path}?lang={lang}")
     wait_until_drawn(page, geo_charts=PAGES[path])
     assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_role("dialog").count() == 0, "a dialog (such as 'Page not found') covers the page"
     assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
     geo_charts = page.locator('[data-testid="stPlotlyChart"]:has(g.geo)')
     assert geo_charts.count() == PAGES[path]
@@ -48,6 +49,7 @@ def test_shared_link_is_the_first_request_of_a_fresh_server(browser):
         page.goto(f"{url}/membership?lang=es&as_of=2024-07-01")
         wait_until_drawn(page, geo_charts=1)
         assert page.locator("h1").first.inner_text() == "Membresía a lo largo del tiempo"
+        assert page.get_by_role("dialog").count() == 0
         assert page.get_by_text("Miembro: 9").count() == 1
         assert page.locator('[data-testid="stSidebar"]').get_by_text("Español").count() == 1
         page.close()

@@ -7,7 +7,7 @@ from sco import figures, tables, ui
 from sco.i18n import format_date, label
 from sco.membership import count_by_status, statuses_by_year, statuses_on
 
-lang = ui.lang()
+lang = ui.page_setup()
 data = ui.require("membership")
 membership = data["membership"]
 today = ui.today()

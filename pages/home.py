@@ -6,7 +6,7 @@ from sco.countries import country_name
 from sco.i18n import format_date, join_names
 from sco.membership import headlines, statuses_on
 
-lang = ui.lang()
+lang = ui.page_setup()
 data = ui.require("membership", "summits")
 today = ui.today()
 head = headlines(data["membership"], data["summits"], today)
@@ -35,5 +35,6 @@ now = statuses_on(data["membership"], today)
 ui.show_chart(figures.build_status_map(now, lang, ui.t("home_map_title", date=format_date(today, lang))), geo=True)
 
 st.subheader(ui.t("explore"))
-st.page_link("pages/membership_view.py", label=ui.t("link_membership"), icon=":material/public:")
-st.page_link("pages/summits_view.py", label=ui.t("link_summits"), icon=":material/event:")
+st.page_link("pages/membership.py", label=ui.t("link_membership"), icon=":material/public:")
+st.page_link("pages/summits.py", label=ui.t("link_summits"), icon=":material/event:")
+st.page_link("pages/meetings.py", label=ui.t("link_meetings"), icon=":material/handshake:")

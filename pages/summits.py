@@ -4,7 +4,7 @@ import streamlit as st
 from sco import figures, tables, ui
 from sco.membership import summits_by_city
 
-lang = ui.lang()
+lang = ui.page_setup()
 data = ui.require("summits", "cities")
 summits = data["summits"]
 

@@ -1,0 +1,86 @@
+"""Questions asked of the leader meetings table: filter by period, country and counting rule; count by pair, place, year."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from sco.countries import country_name
+
+# Counting rules as official tallies differ: some count only meetings in person, some count video calls too
+# (TASS counted the video call of 15 December 2021 as Putin and Xi's 37th meeting), some count every contact.
+COUNTING_RULES: dict[str, tuple[str, ...]] = {
+    "in_person": ("in_person",),
+    "in_person_video": ("in_person", "virtual"),
+    "all_contacts": ("in_person", "virtual", "phone"),
+}
+DEFAULT_RULE = "in_person_video"
+
+
+def pair_key(iso3_a: str, iso3_b: str) -> str:
+    """The same key whichever side a row lists first: 'CHN-RUS'."""
+    return "-".join(sorted((iso3_a, iso3_b)))
+
+
+def pair_name(key: str, lang: str) -> str:
+    a, b = key.split("-")
+    return f"{country_name(a, lang)} – {country_name(b, lang)}"
+
+
+def with_pairs(meetings: pd.DataFrame) -> pd.DataFrame:
+    """Meetings with an order-free `pair` key and a `year`; done once, when the data is loaded."""
+    frame = meetings.copy()
+    frame["pair"] = [pair_key(a, b) for a, b in zip(frame["iso3_a"], frame["iso3_b"])]
+    frame["year"] = frame["date"].dt.year
+    return frame
+
+
+@dataclass(frozen=True)
+class MeetingFilter:
+    first_day: date
+    last_day: date
+    countries: tuple[str, ...] = ()  # a meeting is kept if either side is one of these; empty keeps all
+    rule: str = DEFAULT_RULE
+
+
+def filter_meetings(meetings: pd.DataFrame, chosen: MeetingFilter) -> pd.DataFrame:
+    kept = meetings["date"].between(pd.Timestamp(chosen.first_day), pd.Timestamp(chosen.last_day)) & meetings[
+        "format"].isin(
+        COUNTING_RULES[chosen.rule])
+    if chosen.countries:
+        kept &= meetings["iso3_a"].isin(chosen.countries) | meetings["iso3_b"].isin(chosen.countries)
+    return meetings[kept].sort_values("date")
+
+
+def count_by_pair(meetings: pd.DataFrame) -> pd.DataFrame:
+    """Pairs with their number of meetings and last meeting, most frequent first."""
+    if meetings.empty:
+        return pd.DataFrame(columns=["pair", "meetings", "latest"])
+    return (meetings.groupby("pair", as_index=False)
+            .agg(meetings=("date", "size"), latest=("date", "max"))
+            .sort_values(["meetings", "latest"], ascending=False, ignore_index=True))
+
+
+def count_by_place(meetings: pd.DataFrame, cities: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Meetings per city and format with coordinates, and how many meetings have no place to map (calls)."""
+    placed = meetings[meetings["city"].notna() & (meetings["city"] != "")]
+    joined = placed.merge(cities[["city", "iso3", "lat", "lon"]], left_on=["city", "host_iso3"],
+                          right_on=["city", "iso3"], how="inner")
+    counted = (joined.groupby(["city", "host_iso3", "lat", "lon", "format"], as_index=False)
+               .agg(meetings=("date", "size"),
+                    pairs=("pair", lambda s: ", ".join(sorted(set(s))))))
+    return counted, len(meetings) - len(joined)
+
+
+def count_by_year(meetings: pd.DataFrame) -> pd.DataFrame:
+    """Meetings per year and format (every year of the range present, so that a year with none shows as zero)."""
+    if meetings.empty:
+        return pd.DataFrame(columns=["year", "format", "meetings"])
+    years = range(int(meetings["year"].min()), int(meetings["year"].max()) + 1)
+    table = meetings.groupby(["year", "format"]).size().unstack(fill_value=0).reindex(years, fill_value=0)
+    return table.stack().rename("meetings").reset_index()
+
+
+def countries_in(meetings: pd.DataFrame) -> list[str]:
+    return sorted(set(meetings["iso3_a"]) | set(meetings["iso3_b"]))
