@@ -18,6 +18,7 @@ PAGES = [
     st.Page("pages/membership.py", title=ui.t("page_membership"), icon=":material/public:"),
     st.Page("pages/summits.py", title=ui.t("page_summits"), icon=":material/event:"),
     st.Page("pages/meetings.py", title=ui.t("page_meetings"), icon=":material/handshake:"),
+    st.Page("pages/trade.py", title=ui.t("page_trade"), icon=":material/bar_chart:"),
 ]
 
 page = st.navigation(PAGES)

@@ -13,7 +13,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from sco.countries import country_name
-from sco.i18n import format_date, label, t
+from sco.i18n import format_date, format_usd, label, t
 from sco.schema import STATUSES
 
 STATUS_COLORS: dict[str, str] = {
@@ -273,3 +273,134 @@ def build_meetings_per_year(per_year: pd.DataFrame, lang: str, title: str) -> go
     fig.update_xaxes(title=None, dtick=1)
     fig.update_yaxes(title=t("meetings_count", lang), rangemode="tozero")
     return _layout(fig, title, 380)
+
+
+def series_name(series: str, lang: str) -> str:
+    """'CHN>RUS|national|calendar' -> 'China's figures (own release)' style legend text."""
+    pair, family, period_kind = series.split("|")
+    reporter, partner = pair.split(">")
+    text = t("series_label", lang, reporter=country_name(reporter, lang), partner=country_name(partner, lang),
+             family=t(f"family_{family}", lang))
+    return text + (f" · {t('fiscal_years', lang)}" if period_kind == "fiscal" else "")
+
+
+def _trade_hover(rows: pd.DataFrame, lang: str) -> list[str]:
+    return [
+        f"<b>{plain(country_name(r.reporter_iso3, lang))} → {plain(country_name(r.partner_iso3, lang))}</b>, "
+        f"{plain(r.period if r.period != 'calendar' else r.year)}<br>{format_usd(r.value_usd, lang)}"
+        + (f" ({t('basis_computed', lang)})" if r.basis != "reported" else "")
+        + f"<br>{t('whose_figure', lang)}: {plain(r.source)}"
+        + (f"<br>{plain(_short(r.note))}" if isinstance(r.note, str) and r.note else "")
+        + f"<br>{t('source', lang)}: {plain(_short(r.source_title))}"
+        for r in rows.itertuples()
+    ]
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show_200bn: bool) -> go.Figure:
+    """One line per series (reporter, source family, calendar or fiscal), gaps left as gaps, other figures for
+    the same year as open points, and events (summits, accessions, meetings) along the bottom."""
+    fig = go.Figure()
+    palette = px.colors.qualitative.D3
+    for i, (series, group) in enumerate(rows.groupby("series", sort=True)):
+        color = palette[i % len(palette)]
+        primary = group[group["primary"]].set_index("year")
+        years = range(int(group["year"].min()), int(group["year"].max()) + 1)
+        line = primary.reindex(years)  # a year with no figure is None: the line breaks there
+        fig.add_trace(go.Scatter(
+            x=list(years), y=[v / 1e9 if pd.notna(v) else None for v in line["value_usd"]], mode="lines+markers",
+            name=series_name(series, lang), line=dict(color=color, width=2.5), connectgaps=False,
+            marker=dict(size=7, symbol=["circle" if b == "reported" else "diamond" for b in line["basis"].fillna("")]),
+            hovertext=_trade_hover_by_year(line, lang),
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+        others = group[~group["primary"]]
+        if len(others):
+            fig.add_trace(go.Scatter(
+                x=others["year"], y=others["value_usd"] / 1e9, mode="markers", showlegend=False,
+                marker=dict(size=9, color="rgba(0,0,0,0)", line=dict(color=color, width=2)),
+                hovertext=_trade_hover(others, lang), hovertemplate="%{hovertext}<extra></extra>"))
+    if show_200bn:
+        fig.add_hline(y=200, line=dict(color="#c0392b", width=1, dash="dash"),
+                      annotation_text=t("line_200bn", lang), annotation_position="top left")
+    for kind, group in events.groupby("kind", sort=False):
+        fig.add_trace(go.Scatter(
+            x=group["x"], y=[0] * len(group), mode="markers", name=t(f"event_{kind}", lang),
+            marker=dict(symbol=EVENT_SYMBOLS[kind], size=11, color=EVENT_COLORS[kind]),
+            hovertext=[plain(h) for h in group["text"]], hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_yaxes(title=t("usd_billions", lang), rangemode="tozero")
+    fig.update_xaxes(title=None, dtick=2)
+    fig.update_layout(legend=dict(orientation="h", y=-0.12, yanchor="top", x=0), hovermode="closest")
+    return _layout(fig, t("trade_series_title", lang), 560)
+
+
+EVENT_SYMBOLS = {"summit": "triangle-up", "accession": "star", "meeting": "line-ns-open"}
+EVENT_COLORS = {"summit": "#7f7f7f", "accession": "#c0392b", "meeting": "#1f4e79"}
+
+
+def _trade_hover_by_year(line: pd.DataFrame, lang: str) -> list[str]:
+    """Hover text for each year of a reindexed series ('' for a year without a figure)."""
+    present = line.dropna(subset=["value_usd"]).reset_index().rename(columns={"index": "year"})
+    texts = dict(zip(present["year"], _trade_hover(present, lang)))
+    return [texts.get(year, "") for year in line.index]
+
+
+def build_trade_matrix(cells: pd.DataFrame, countries: list[str], lang: str, year: int) -> go.Figure:
+    """Heatmap: row = reporter, column = partner, value = the reporter's total trade with the partner."""
+    names = [country_name(c, lang) for c in countries]
+    index = {c: i for i, c in enumerate(countries)}
+    z = [[None] * len(countries) for _ in countries]
+    hover = [[t("no_figure", lang)] * len(countries) for _ in countries]
+    for r in cells.itertuples():
+        i, j = index[r.reporter_iso3], index[r.partner_iso3]
+        z[i][j] = r.value_usd / 1e9
+        hover[i][j] = _trade_hover(pd.DataFrame([r._asdict()]), lang)[0]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=names, y=names, colorscale="Blues", hoverongaps=True, text=hover,
+        hovertemplate="%{text}<extra></extra>", texttemplate="%{z:.1f}",
+        colorbar=dict(title=dict(text=t("usd_billions", lang)))))
+    fig.update_xaxes(title=t("partner", lang), side="bottom")
+    fig.update_yaxes(title=t("reporter", lang), autorange="reversed")
+    return _layout(fig, t("matrix_title", lang, year=year), 560)
+
+
+def build_growth_matrix(cells: pd.DataFrame, countries: list[str], lang: str, base_year: int, year: int) -> go.Figure:
+    names = [country_name(c, lang) for c in countries]
+    index = {c: i for i, c in enumerate(countries)}
+    z = [[None] * len(countries) for _ in countries]
+    hover = [[t("no_figure", lang)] * len(countries) for _ in countries]
+    for r in cells.itertuples():
+        i, j = index[r.reporter_iso3], index[r.partner_iso3]
+        z[i][j] = r.ratio
+        hover[i][j] = (f"{plain(country_name(r.reporter_iso3, lang))} → {plain(country_name(r.partner_iso3, lang))}"
+                       f"<br>{base_year}: {format_usd(r.base_value_usd, lang)}<br>{year}: "
+                       f"{format_usd(r.value_usd, lang)}<br>× {r.ratio:.2f}<br>{t('whose_figure', lang)}: "
+                       f"{plain(r.source)}")
+    labels = [[f"×{v:.2f}" if v is not None else "" for v in row] for row in z]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=names, y=names, colorscale="RdBu", zmid=1, text=labels, texttemplate="%{text}", customdata=hover,
+        hovertemplate="%{customdata}<extra></extra>", colorbar=dict(title=dict(text="×"))))
+    fig.update_xaxes(title=t("partner", lang))
+    fig.update_yaxes(title=t("reporter", lang), autorange="reversed")
+    return _layout(fig, t("growth_title", lang, base=base_year, year=year), 560)
+
+
+def build_trade_flow_map(flows: pd.DataFrame, lang: str, year: int) -> go.Figure:
+    """Lines between capitals, width by the value of the pair's trade in `year`."""
+    fig = go.Figure()
+    widest = flows["value_usd"].max() if len(flows) else 1
+    for r in flows.itertuples():
+        fig.add_trace(go.Scattergeo(
+            lat=[r.lat_a, r.lat_b], lon=[r.lon_a, r.lon_b], mode="lines", showlegend=False, hoverinfo="skip",
+            line=dict(width=1 + 14 * r.value_usd / widest, color="rgba(31,78,121,0.55)")))
+    if len(flows):
+        fig.add_trace(go.Scattergeo(
+            lat=(flows["lat_a"] + flows["lat_b"]) / 2, lon=(flows["lon_a"] + flows["lon_b"]) / 2, mode="markers",
+            marker=dict(size=9, color="rgba(31,78,121,0.9)"), showlegend=False,
+            hovertext=["<br>".join(_trade_hover(r.figures, lang)) for r in flows.itertuples()],
+            hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_geos(**{**EURASIA_GEO, "lonaxis_range": [20, 135], "lataxis_range": [15, 65]})
+    return _layout(fig, t("flow_map_title", lang, year=year), 560)

@@ -174,6 +174,77 @@ STRINGS: dict[str, dict[str, str]] = {
     "leader_a": {"en": "Leader", "es": "Líder"},
     "leader_b": {"en": "Counterpart", "es": "Contraparte"},
     "occasion": {"en": "Occasion", "es": "Ocasión"},
+    # Trade page
+    "page_trade": {"en": "Trade", "es": "Comercio"},
+    "link_trade": {"en": "Trade among SCO states: whose figures, over time, as a matrix and on a map",
+                   "es": "Comercio entre Estados de la OCS: de quién son las cifras, en el tiempo, en matriz y mapa"},
+    "trade_title": {"en": "Trade between SCO states", "es": "Comercio entre Estados de la OCS"},
+    "trade_intro": {
+        "en": "Annual merchandise trade in US dollars, as each side's statistics state it. China's and its "
+              "partners' customs rarely agree: exports are valued free on board (FOB) and imports with cost, "
+              "insurance and freight (CIF), goods are attributed to different partners, and India and Pakistan "
+              "count fiscal years. Each reporter is drawn as its own line; a year without a sourced figure is a "
+              "gap, never filled in. Russia stopped publishing its foreign-trade statistics in 2022.",
+        "es": "Comercio anual de mercancías en dólares, tal como lo declaran las estadísticas de cada parte. Las "
+              "aduanas de China y de sus socios rara vez coinciden: las exportaciones se valoran franco a bordo "
+              "(FOB) y las importaciones con coste, seguro y flete (CIF), los bienes se atribuyen a socios "
+              "distintos, e India y Pakistán cuentan por años fiscales. Cada declarante es una línea propia; un año "
+              "sin cifra con fuente es un hueco, nunca se rellena. Rusia dejó de publicar sus estadísticas de "
+              "comercio exterior en 2022.",
+    },
+    "pairs": {"en": "Pairs", "es": "Parejas"},
+    "flow": {"en": "Flow", "es": "Flujo"},
+    "flow_total": {"en": "Total trade", "es": "Comercio total"},
+    "flow_exports": {"en": "Reporter's exports", "es": "Exportaciones del declarante"},
+    "flow_imports": {"en": "Reporter's imports", "es": "Importaciones del declarante"},
+    "series_label": {"en": "{reporter}'s figures for {partner} ({family})",
+                     "es": "Cifras de {reporter} para {partner} ({family})"},
+    "family_national": {"en": "own release", "es": "publicación propia"},
+    "family_imf": {"en": "IMF DOTS", "es": "FMI DOTS"},
+    "fiscal_years": {"en": "fiscal years, by the year they end", "es": "años fiscales, por el año en que terminan"},
+    "basis_computed": {"en": "exports + imports", "es": "exportaciones + importaciones"},
+    "whose_figure": {"en": "Whose figure", "es": "De quién es la cifra"},
+    "line_200bn": {"en": "USD 200 bn", "es": "200 mil millones USD"},
+    "usd_billions": {"en": "USD billions", "es": "Miles de millones de USD"},
+    "trade_series_title": {"en": "Trade over time, each reporter's own line",
+                           "es": "Comercio a lo largo del tiempo, una línea por declarante"},
+    "event_summit": {"en": "SCO summit", "es": "Cumbre de la OCS"},
+    "event_accession": {"en": "New member", "es": "Nuevo miembro"},
+    "event_meeting": {"en": "Leaders' meeting (these pairs)", "es": "Reunión de líderes (estas parejas)"},
+    "gap_caption": {
+        "en": "Open circles are other published figures for the same year and reporter; diamonds are totals "
+              "computed as exports + imports where only those were published. Where both sides publish, the gap "
+              "between the lines is the mirror-statistics discrepancy, not an error.",
+        "es": "Los círculos vacíos son otras cifras publicadas para el mismo año y declarante; los rombos son "
+              "totales calculados como exportaciones + importaciones donde solo se publicaron esas. Donde ambas "
+              "partes publican, la distancia entre líneas es la discrepancia de las estadísticas espejo, no un error.",
+    },
+    "crossing_200bn": {"en": "China's customs figure first exceeded USD 200 bn in {year}: {value}.",
+                       "es": "La cifra de las aduanas chinas superó por primera vez 200 mil millones USD en {year}: "
+                             "{value}."},
+    "reporter": {"en": "Reporter (whose statistics)", "es": "Declarante (de quién son las estadísticas)"},
+    "partner": {"en": "Partner", "es": "Socio"},
+    "no_figure": {"en": "No sourced figure", "es": "Sin cifra con fuente"},
+    "matrix_section": {"en": "Members' trade in one year", "es": "El comercio de los miembros en un año"},
+    "matrix_year": {"en": "Year", "es": "Año"},
+    "base_year": {"en": "Growth since", "es": "Crecimiento desde"},
+    "matrix_title": {"en": "Total trade among members in {year} (USD bn), as each reporter states it",
+                     "es": "Comercio total entre miembros en {year} (miles de millones USD), según cada declarante"},
+    "growth_title": {"en": "Growth from {base} to {year}, within each reporter's own series",
+                     "es": "Crecimiento de {base} a {year}, dentro de la serie de cada declarante"},
+    "flow_map_title": {"en": "Trade flows between capitals in {year} (width: value)",
+                       "es": "Flujos comerciales entre capitales en {year} (grosor: valor)"},
+    "coverage_title": {"en": "Coverage: calendar years with a sourced total, 2000-2025",
+                       "es": "Cobertura: años naturales con un total con fuente, 2000-2025"},
+    "covered": {"en": "Years with a figure", "es": "Años con cifra"},
+    "missing": {"en": "Years without", "es": "Años sin cifra"},
+    "count_years": {"en": "Count", "es": "Número"},
+    "trade_table_title": {"en": "The figures shown, with their sources", "es": "Las cifras mostradas, con sus fuentes"},
+    "period_col": {"en": "Period", "es": "Periodo"},
+    "value_usd": {"en": "Value (USD)", "es": "Valor (USD)"},
+    "basis": {"en": "Basis", "es": "Base"},
+    "no_trade": {"en": "No sourced figure for these pairs and this flow.",
+                 "es": "No hay cifras con fuente para estas parejas y este flujo."},
 }
 
 MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
@@ -214,3 +285,18 @@ def join_names(names: list[str], lang: str = DEFAULT_LANG) -> str:
         return "".join(names)
     conjunction = " y " if lang == "es" else " and "
     return ", ".join(names[:-1]) + conjunction + names[-1]
+
+
+def format_usd(value: float, lang: str = DEFAULT_LANG) -> str:
+    """'USD 240.11 bn' / '240,11 mil millones USD'; millions below a billion. Two decimals: the sources' usual."""
+    if value is None or pd.isna(value):
+        return ""
+    billions = value / 1e9
+    if abs(billions) >= 1:
+        number, unit_en, unit_es = f"{billions:,.2f}", "bn", "mil millones"
+    else:
+        number, unit_en, unit_es = f"{value / 1e6:,.1f}", "m", "millones"
+    if lang == "es":
+        number = number.replace(",", " ").replace(".", ",")
+        return f"{number} {unit_es} USD"
+    return f"USD {number} {unit_en}"

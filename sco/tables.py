@@ -59,3 +59,30 @@ def meetings_table(meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("source", lang): frame["source_title"].to_numpy(),
         t("source_link", lang): frame["source_url"].to_numpy(),
     })
+
+
+def trade_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    frame = rows.sort_values(["pair", "reporter_iso3", "year"])
+    return pd.DataFrame({
+        t("year", lang): frame["year"].to_numpy(),
+        t("period_col", lang): frame["period"].to_numpy(),
+        t("reporter", lang): [country_name(c, lang) for c in frame["reporter_iso3"]],
+        t("partner", lang): [country_name(c, lang) for c in frame["partner_iso3"]],
+        t("flow", lang): [t(f"flow_{f}", lang) for f in frame["flow"]],
+        t("value_usd", lang): frame["value_usd"].round(0).astype("int64").to_numpy(),
+        t("basis", lang): [t("basis_computed", lang) if b != "reported" else "" for b in frame["basis"]],
+        t("whose_figure", lang): frame["source"].to_numpy(),
+        t("note", lang): frame["note"].to_numpy(),
+        t("source", lang): frame["source_title"].to_numpy(),
+        t("source_link", lang): frame["source_url"].to_numpy(),
+    })
+
+
+def coverage_table(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("pair", lang): [pair_name(p, lang) for p in coverage["pair"]],
+        t("reporter", lang): [country_name(c, lang) for c in coverage["reporter_iso3"]],
+        t("count_years", lang): coverage["years"].to_numpy(),
+        t("covered", lang): coverage["covered"].to_numpy(),
+        t("missing", lang): coverage["missing"].to_numpy(),
+    })

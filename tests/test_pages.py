@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT, rewrite_cell
 
 ENTRY = str(ROOT / "dashboard.py")
-PAGES = ["pages/home.py", "pages/membership.py", "pages/summits.py", "pages/meetings.py"]
+PAGES = ["pages/home.py", "pages/membership.py", "pages/summits.py", "pages/meetings.py", "pages/trade.py"]
 
 
 def open_app(query: dict | None = None, page: str | None = None) -> AppTest:
@@ -179,3 +179,29 @@ def test_meetings_table_download_equals_table_shown():
     at = open_app({"countries": "IND"}, "pages/meetings.py")
     shown = at.dataframe[-1].value
     assert len(shown) == int(at.metric[0].value)
+
+
+def test_trade_page_shows_both_reporters_and_the_200bn_line():
+    at = open_app(page="pages/trade.py")
+    assert not at.exception and not at.error
+    series = charts(at)[0]
+    names = {trace.name for trace in series.data}
+    assert "China's figures for Russia (own release)" in names and "Russia's figures for China (own release)" in names
+    assert any(shape.y0 == 200 for shape in series.layout.shapes)
+    assert any("2023" in m.value and "240.11" in m.value for m in at.markdown)
+
+
+def test_trade_choices_round_trip_through_the_link():
+    at = open_app({"pairs": "CHN-IND,IND-RUS", "flow": "exports", "year": "2020", "base": "2016"}, "pages/trade.py")
+    assert not at.exception
+    assert at.multiselect(key="pairs").value == ["CHN-IND", "IND-RUS"]
+    assert at.radio(key="flow").value == "exports"
+    assert dict(at.query_params) == {"pairs": "CHN-IND,IND-RUS", "flow": "exports", "year": "2020", "base": "2016"}
+    table = at.dataframe[-1].value
+    assert set(table["Flow"]) == {"Reporter's exports"}
+
+
+def test_trade_in_spanish():
+    at = open_app({"lang": "es"}, "pages/trade.py")
+    assert at.title[0].value == "Comercio entre Estados de la OCS"
+    assert any("Cifras de China para Rusia" in (trace.name or "") for trace in charts(at)[0].data)

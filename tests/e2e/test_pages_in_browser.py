@@ -4,7 +4,7 @@ import pytest
 from tests.e2e.conftest import screenshot, wait_until_drawn
 
 # Page path -> number of geo maps it draws by default.
-PAGES = {"": 1, "membership": 1, "summits": 1, "meetings": 1}
+PAGES = {"": 1, "membership": 1, "summits": 1, "meetings": 1, "trade": 1}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

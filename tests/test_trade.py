@@ -1,0 +1,121 @@
+"""Trade: whose figure each point is, totals, growth within a series, coverage, and the China-Russia record."""
+import pandas as pd
+import pytest
+
+from sco import figures
+from sco.data import load_dataset
+from sco.events import timeline_events
+from sco.meetings import with_pairs
+from sco.trade import (coverage, flows_for_map, growth, matrix, prepare_trade, series_for_pairs, source_rank,
+                       _ranges)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def trade(data):
+    return prepare_trade(data["trade"])
+
+
+def _row(**values):
+    base = dict(year=2020, period="calendar", reporter_iso3="CHN", partner_iso3="RUS", flow="total",
+                value_usd=1.0, source="General Administration of Customs of China", note="", source_title="t",
+                source_url="https://example.org/a")
+    return {**base, **values}
+
+
+def test_total_is_computed_from_exports_and_imports_only_when_not_reported():
+    frame = pd.DataFrame([_row(flow="exports", value_usd=3e9), _row(flow="imports", value_usd=2e9),
+                          _row(year=2021, flow="exports", value_usd=1e9), _row(year=2021, flow="imports", value_usd=1e9),
+                          _row(year=2021, flow="total", value_usd=2.5e9)])
+    prepared = prepare_trade(frame)
+    totals = prepared[prepared["flow"] == "total"].set_index("year")
+    assert totals.at[2020, "value_usd"] == 5e9 and totals.at[2020, "basis"] == "exports + imports"
+    assert totals.at[2021, "value_usd"] == 2.5e9 and totals.at[2021, "basis"] == "reported"
+
+
+def test_no_total_from_one_flow_alone():
+    prepared = prepare_trade(pd.DataFrame([_row(flow="exports", value_usd=3e9)]))
+    assert (prepared["flow"] == "total").sum() == 0
+
+
+def test_reporters_and_sources_are_separate_series(trade):
+    china_russia = series_for_pairs(trade, ["CHN-RUS"], "total")
+    assert set(china_russia["series"]) >= {"CHN>RUS|national|calendar", "RUS>CHN|national|calendar",
+                                           "CHN>RUS|imf|calendar", "RUS>CHN|imf|calendar"}
+
+
+def test_one_primary_figure_per_series_year(trade):
+    primary = trade[trade["primary"]]
+    assert not primary.duplicated(subset=["series", "flow", "year"]).any()
+
+
+def test_statistical_agency_outranks_a_statement():
+    assert source_rank("General Administration of Customs of China") < source_rank("Ministry of Commerce")
+    assert source_rank("Ministry of Commerce") < source_rank("Chinese diplomat (per Interfax)")
+
+
+def test_china_russia_crosses_200_billion_in_2023(trade):
+    china = trade[(trade["series"] == "CHN>RUS|national|calendar") & (trade["flow"] == "total") & trade["primary"]]
+    by_year = china.set_index("year")["value_usd"]
+    assert by_year[2022] < 200e9 < by_year[2023]
+    assert by_year[2023] == 240_110_000_000
+    assert min(by_year[by_year > 200e9].index) == 2023
+
+
+def test_china_russia_as_china_reports_it_every_year_2000_to_2025_or_a_visible_gap(trade):
+    china = trade[(trade["pair"] == "CHN-RUS") & (trade["reporter_iso3"] == "CHN") & (trade["flow"] == "total")]
+    table = coverage(trade)
+    row = table[(table["pair"] == "CHN-RUS") & (table["reporter_iso3"] == "CHN")].iloc[0]
+    assert row["years"] == len({y for y in china["year"] if 2000 <= y <= 2025})
+
+
+def test_every_value_is_positive_and_in_dollars(data):
+    values = data["trade"]["value_usd"]
+    assert (values > 0).all()
+    assert values.max() < 1e12  # no pair trades a trillion dollars: a value in cents or a typo would
+
+
+def test_fiscal_years_are_labelled(data):
+    trade = data["trade"]
+    fiscal = trade[trade["period"] != "calendar"]
+    assert fiscal["period"].str.match(r"^FY\d{4}-\d{2} \((Apr-Mar|Jul-Jun)\)$").all()
+    assert set(fiscal["reporter_iso3"]) <= {"IND", "PAK"}
+
+
+def test_growth_stays_within_a_series(trade):
+    cells = growth(trade, 2015, 2024, ["CHN", "RUS"])
+    row = cells[(cells["reporter_iso3"] == "CHN") & (cells["partner_iso3"] == "RUS")].iloc[0]
+    assert row["ratio"] == pytest.approx(row["value_usd"] / row["base_value_usd"])
+
+
+def test_matrix_and_flow_map_for_2024_are_traceable(data, trade):
+    members = ["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB", "IND", "PAK", "IRN", "BLR"]
+    cells = matrix(trade, 2024, members)
+    assert len(cells) >= 5 and cells["source_url"].str.startswith("http").all()
+    flows = flows_for_map(trade, 2024, data["cities"])
+    assert "CHN-RUS" in set(flows["pair"])
+    fig = figures.build_trade_flow_map(flows, "en", 2024)
+    assert len(fig.data) == len(flows) + 1
+
+
+def test_series_figure_breaks_at_gaps():
+    frame = prepare_trade(pd.DataFrame([_row(year=2000, value_usd=1e9), _row(year=2003, value_usd=2e9)]))
+    fig = figures.build_trade_series(frame, pd.DataFrame(columns=["kind", "x", "text"]), "en", False)
+    line = fig.data[0]
+    assert list(line.x) == [2000, 2001, 2002, 2003]
+    assert list(line.y) == [1.0, None, None, 2.0] and line.connectgaps is False
+
+
+def test_events_include_summits_accessions_and_meetings(data):
+    events = timeline_events(data["summits"], data["membership"], with_pairs(data["meetings"]), ["CHN-RUS"], "es")
+    assert set(events["kind"]) == {"summit", "accession", "meeting"}
+    assert events.query("kind == 'accession'")["text"].str.contains("Bielorrusia").any()
+
+
+def test_ranges():
+    assert _ranges([2000, 2001, 2002, 2005, 2007, 2008]) == "2000-2002, 2005, 2007-2008"
+    assert _ranges([]) == ""
