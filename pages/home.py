@@ -39,3 +39,4 @@ st.page_link("pages/membership.py", label=ui.t("link_membership"), icon=":materi
 st.page_link("pages/summits.py", label=ui.t("link_summits"), icon=":material/event:")
 st.page_link("pages/meetings.py", label=ui.t("link_meetings"), icon=":material/handshake:")
 st.page_link("pages/trade.py", label=ui.t("link_trade"), icon=":material/bar_chart:")
+st.page_link("pages/sources.py", label=ui.t("link_sources"), icon=":material/menu_book:")

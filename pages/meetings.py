@@ -64,4 +64,5 @@ ui.show_table(pair_rows, link_columns=(ui.t("source_link"),), key="pair_table")
 st.subheader(ui.t("meetings_table_title"))
 shown = tables.meetings_table(chosen, lang)
 ui.show_table(shown, link_columns=(ui.t("source_link"),), key="meetings_table")
-ui.download_csv(shown, "sco_meetings.csv", key="meetings_download")
+ui.download_and_cite(shown, "sco_meetings.csv",
+                      key="meetings_download", view_title=ui.t("meetings_title"))

@@ -39,4 +39,5 @@ st.subheader(ui.t("table_title"))
 st.caption(ui.t("precision_note"))
 shown = tables.membership_table(membership, lang)
 ui.show_table(shown, link_columns=(ui.t("source_link"),))
-ui.download_csv(shown, "sco_membership.csv", key="membership_download")
+ui.download_and_cite(shown, "sco_membership.csv",
+                      key="membership_download", view_title=ui.t("membership_title"))

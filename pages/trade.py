@@ -61,4 +61,4 @@ ui.show_table(tables.coverage_table(coverage(trade), lang), key="coverage_table"
 st.subheader(ui.t("trade_table_title"))
 table = tables.trade_table(shown, lang)
 ui.show_table(table, link_columns=(ui.t("source_link"),), key="trade_table")
-ui.download_csv(table, "sco_trade.csv", key="trade_download")
+ui.download_and_cite(table, "sco_trade.csv", key="trade_download", view_title=ui.t("trade_title"))

@@ -48,3 +48,26 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def dictionary_frame(table_name: str) -> "pd.DataFrame":
+    """The schema of one table as rows: column, type, required, meaning (shown on the Sources page)."""
+    import pandas as pd
+    table = TABLES[table_name]
+    return pd.DataFrame([{"column": c.name, "type": c.kind + (f": {', '.join(c.choices)}" if c.choices else ""),
+                          "required": c.required, "meaning": c.description} for c in table.columns])
+
+
+def table_summary(name: str, frame: "pd.DataFrame") -> dict:
+    """What a table covers: rows, first and last date or year, countries named."""
+    date_columns = [c.name for c in TABLES[name].columns if c.kind in ("date",)] or [
+        c.name for c in TABLES[name].columns if c.name == "year"]
+    countries = set()
+    for column in TABLES[name].columns:
+        if column.kind == "iso3":
+            countries |= set(frame[column.name].dropna())
+    first = last = None
+    if date_columns:
+        values = frame[date_columns[0]].dropna()
+        first, last = values.min(), values.max()
+    return {"table": name, "rows": len(frame), "first": first, "last": last, "countries": len(countries)}

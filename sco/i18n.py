@@ -174,6 +174,96 @@ STRINGS: dict[str, dict[str, str]] = {
     "leader_a": {"en": "Leader", "es": "Líder"},
     "leader_b": {"en": "Counterpart", "es": "Contraparte"},
     "occasion": {"en": "Occasion", "es": "Ocasión"},
+    # Sources and methods page
+    "page_sources": {"en": "Sources and methods", "es": "Fuentes y métodos"},
+    "link_sources": {"en": "What each table covers, how it was compiled, and the known discrepancies",
+                     "es": "Qué cubre cada tabla, cómo se elaboró y las discrepancias conocidas"},
+    "sources_title": {"en": "Sources and methods", "es": "Fuentes y métodos"},
+    "sources_intro": {
+        "en": "Every row of every table names the public page that states it. What could not be sourced is left "
+              "out and shown as a gap, never guessed or interpolated; where sources disagree the row keeps the later "
+              "or more precise figure and its note gives the other, with its address. Dates the source gives only to "
+              "the month or year are marked as such.",
+        "es": "Cada fila de cada tabla cita la página pública que la respalda. Lo que no pudo documentarse se omite "
+              "y se muestra como hueco, nunca se supone ni se interpola; cuando las fuentes discrepan, la fila "
+              "conserva la cifra más reciente o más precisa y su nota da la otra, con su dirección. Las fechas que "
+              "la fuente da solo con mes o año se marcan así.",
+    },
+    "tables_section": {"en": "The tables", "es": "Las tablas"},
+    "col_table": {"en": "Table", "es": "Tabla"},
+    "col_rows": {"en": "Rows", "es": "Filas"},
+    "col_first": {"en": "From", "es": "Desde"},
+    "col_last": {"en": "To", "es": "Hasta"},
+    "col_countries": {"en": "Countries named", "es": "Países citados"},
+    "col_changed": {"en": "Last changed", "es": "Último cambio"},
+    "dictionary_section": {"en": "Data dictionary (generated from the schema)",
+                           "es": "Diccionario de datos (generado a partir del esquema)"},
+    "col_type": {"en": "Type", "es": "Tipo"},
+    "col_required": {"en": "Required", "es": "Obligatoria"},
+    "col_meaning": {"en": "Meaning", "es": "Significado"},
+    "rules_section": {"en": "Counting rules", "es": "Reglas de recuento"},
+    "rules_text": {
+        "en": "Meetings: one row per bilateral meeting of heads of state or government; a three-way meeting is "
+              "recorded as its pairs; a visit of several days is one row dated on the day of the talks, with its "
+              "last day in end_date. The Meetings page counts in person only, in person and video calls (the "
+              "default), or every contact including phone calls. Membership: a status runs from its start date up "
+              "to, not including, its end date, so that on any date each state holds one status. Trade: each "
+              "reporter's figures form their own series; a total is computed as exports + imports only where a "
+              "reporter published those and no total, and such points are marked.",
+        "es": "Reuniones: una fila por reunión bilateral de jefes de Estado o de Gobierno; una reunión a tres se "
+              "registra como sus parejas; una visita de varios días es una fila fechada el día de las "
+              "conversaciones, con su último día en end_date. La página de reuniones cuenta solo las presenciales, "
+              "las presenciales y por vídeo (por defecto) o todo contacto, llamadas incluidas. Membresía: un estatus "
+              "rige desde su fecha de inicio hasta su fecha de fin, sin incluirla, de modo que en cada fecha cada "
+              "Estado tiene un solo estatus. Comercio: las cifras de cada declarante forman su propia serie; un "
+              "total se calcula como exportaciones + importaciones solo donde el declarante publicó esas y ningún "
+              "total, y esos puntos se marcan.",
+    },
+    "discrepancies_section": {"en": "Known discrepancies", "es": "Discrepancias conocidas"},
+    "discrepancies": {
+        "en": "China's and Russia's customs report different China-Russia totals (different valuation and partner "
+              "attribution), and Russia stopped publishing foreign-trade statistics in 2022: after that its side "
+              "rests on officials' statements. | India reports by fiscal year (April-March) and Pakistan by fiscal "
+              "year (July-June); those figures are kept apart from calendar years and labelled by the year the "
+              "fiscal year ends. | In the IMF's Direction of Trade Statistics exports are valued FOB and imports CIF, "
+              "so one side's exports never equal the other side's imports; India's IMF rows for 1992-1994 and 1996 "
+              "are corrupt in the extract used and are left out. | Putin-Xi meeting counts differ by whether video "
+              "and phone calls count: TASS counted the video call of 15 December 2021 as their 37th meeting. | "
+              "Astana was called Nur-Sultan from 2019 to 2022; tables use the name of the time. | At the Tianjin "
+              "summit (1 September 2025) observers and dialogue partners were merged into one status, SCO partner.",
+        "es": "Las aduanas de China y de Rusia declaran totales distintos del comercio chino-ruso (distinta "
+              "valoración y atribución del socio), y Rusia dejó de publicar estadísticas de comercio exterior en "
+              "2022: desde entonces su lado se basa en declaraciones oficiales. | India declara por año fiscal "
+              "(abril-marzo) y Pakistán por año fiscal (julio-junio); esas cifras se separan de los años naturales y "
+              "se rotulan por el año en que termina el año fiscal. | En las estadísticas de dirección del comercio "
+              "del FMI las exportaciones se valoran FOB y las importaciones CIF, así que las exportaciones de una "
+              "parte nunca igualan las importaciones de la otra; las filas del FMI de India para 1992-1994 y 1996 "
+              "están corruptas en el extracto usado y se omiten. | Los recuentos de reuniones Putin-Xi difieren "
+              "según cuenten videollamadas y llamadas: TASS contó la videollamada del 15 de diciembre de 2021 como "
+              "su 37.ª reunión. | Astaná se llamó Nur-Sultán de 2019 a 2022; las tablas usan el nombre de la época. "
+              "| En la cumbre de Tianjin (1 de septiembre de 2025) los observadores y socios de diálogo se "
+              "fusionaron en un solo estatus, socio de la OCS.",
+    },
+    "corrections_section": {"en": "Reporting a correction", "es": "Comunicar una corrección"},
+    "corrections_text": {
+        "en": "Found a wrong or missing row? Open an issue in the project's repository naming the file and row "
+              "(the Row column of any data problem, or the line in the CSV) and a public page that states the "
+              "correct fact. Curators check every change with python -m sco.check before it is published.",
+        "es": "¿Ha encontrado una fila errónea o que falta? Abra una incidencia en el repositorio del proyecto "
+              "indicando el archivo y la fila (la columna Fila de cualquier problema de datos, o la línea del CSV) y "
+              "una página pública que respalde el dato correcto. Los curadores comprueban cada cambio con "
+              "python -m sco.check antes de publicarlo.",
+    },
+    "trade_coverage_section": {"en": "Trade coverage", "es": "Cobertura del comercio"},
+    # Downloads and citation
+    "cite_this": {"en": "Cite this view", "es": "Citar esta vista"},
+    "citation": {
+        "en": "{dataset}, version {version}. \"{view}\". {url} (compiled from {sources} public sources, each "
+              "linked row by row in the download). Retrieved {retrieved}.",
+        "es": "{dataset}, versión {version}. «{view}». {url} (elaborado a partir de {sources} fuentes públicas, "
+              "enlazadas fila a fila en la descarga). Consultado el {retrieved}.",
+    },
+    "unknown": {"en": "unknown", "es": "desconocida"},
     # Trade page
     "page_trade": {"en": "Trade", "es": "Comercio"},
     "link_trade": {"en": "Trade among SCO states: whose figures, over time, as a matrix and on a map",

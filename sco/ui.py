@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 from typing import Callable, TypeVar
+from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,6 +16,7 @@ from sco.data import Dataset, data_dir, load_dataset, table_fingerprint
 from sco.geo import unmapped
 from sco.meetings import with_pairs
 from sco.trade import prepare_trade
+from sco.provenance import citation, last_changed
 from sco.schema import RULES
 
 LANG_KEY = "lang"
@@ -225,9 +227,37 @@ def show_table(frame: pd.DataFrame, *, link_columns: tuple[str, ...] = (), key: 
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key)
 
 
-def download_csv(frame: pd.DataFrame, file_name: str, key: str) -> None:
-    st.download_button(t("download_csv"), frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
-                       mime="text/csv", key=key)
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+def _last_changed(folder: str, fingerprint: tuple) -> dict:
+    return last_changed(Path(folder))
+
+
+def data_version() -> date | None:
+    """The dataset's version: the date the most recently changed table last changed."""
+    folder = str(data_dir())
+    changed = _last_changed(folder, table_fingerprint(folder))
+    return max(changed.values()) if changed else None
+
+
+def view_url() -> str:
+    """The address of this view, with the state in its query parameters."""
+    base = st.context.url or ""
+    query = urlencode({k: st.query_params[k] for k in st.query_params})
+    return f"{base}?{query}" if query else base
+
+
+def download_and_cite(frame: pd.DataFrame, file_name: str, key: str, view_title: str) -> None:
+    """The rows on screen as CSV (built only when the button is pressed) and a citation for them."""
+    def csv_bytes() -> bytes:  # called only when the button is pressed
+        return frame.to_csv(index=False).encode("utf-8")
+
+    left, right = st.columns([1, 3])
+    left.download_button(t("download_csv"), csv_bytes, file_name=file_name, mime="text/csv", key=key,
+                         on_click="ignore", icon=":material/download:")
+    sources = frame[t("source_link")].nunique() if t("source_link") in frame else 0
+    with right.expander(t("cite_this"), icon=":material/format_quote:"):
+        st.code(citation(view_title, view_url(), sources, data_version(), today(), lang()), language=None,
+                wrap_lines=True)
 
 
 def caption_unmapped(codes) -> None:

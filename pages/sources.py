@@ -1,0 +1,49 @@
+"""Sources and methods: what each table covers, the data dictionary, counting rules, discrepancies, corrections."""
+import pandas as pd
+import streamlit as st
+
+from sco import tables, ui
+from sco.docs import dictionary_frame, table_summary
+from sco.provenance import last_changed
+from sco.schema import TABLES
+from sco.trade import coverage
+
+lang = ui.page_setup()
+data = ui.dataset()
+
+st.title(ui.t("sources_title"))
+st.write(ui.t("sources_intro"))
+
+st.subheader(ui.t("tables_section"))
+changed = last_changed(data.folder)
+summaries = [table_summary(name, frame) for name, frame in data.tables.items()]
+st.dataframe(pd.DataFrame({
+    ui.t("col_table"): [f"{s['table']}.csv" for s in summaries],
+    ui.t("col_rows"): [s["rows"] for s in summaries],
+    ui.t("col_first"): [str(s["first"])[:10] if s["first"] is not None else "" for s in summaries],
+    ui.t("col_last"): [str(s["last"])[:10] if s["last"] is not None else "" for s in summaries],
+    ui.t("col_countries"): [s["countries"] for s in summaries],
+    ui.t("col_changed"): [changed.get(s["table"], "") for s in summaries],
+}), hide_index=True, width="stretch")
+if data.violations:
+    st.warning(ui.t("data_problem_title"))
+
+st.subheader(ui.t("rules_section"))
+st.text(ui.t("rules_text"))
+st.subheader(ui.t("discrepancies_section"))
+for item in ui.t("discrepancies").split(" | "):
+    st.text(f"• {item}")
+
+st.subheader(ui.t("dictionary_section"))
+for name, table in TABLES.items():
+    with st.expander(f"{table.file} — {table.description}"):
+        frame = dictionary_frame(name)
+        frame.columns = [ui.t("col_column"), ui.t("col_type"), ui.t("col_required"), ui.t("col_meaning")]
+        st.dataframe(frame, hide_index=True, width="stretch")
+
+if "trade" in data.tables:
+    st.subheader(ui.t("trade_coverage_section"))
+    ui.show_table(tables.coverage_table(coverage(data["trade"]), lang), key="sources_coverage")
+
+st.subheader(ui.t("corrections_section"))
+st.text(ui.t("corrections_text"))
