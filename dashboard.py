@@ -19,6 +19,7 @@ PAGES = [
     st.Page("pages/summits.py", title=ui.t("page_summits"), icon=":material/event:"),
     st.Page("pages/meetings.py", title=ui.t("page_meetings"), icon=":material/handshake:"),
     st.Page("pages/trade.py", title=ui.t("page_trade"), icon=":material/bar_chart:"),
+    st.Page("pages/country.py", title=ui.t("page_country"), icon=":material/flag:"),
     st.Page("pages/sources.py", title=ui.t("page_sources"), icon=":material/menu_book:"),
 ]
 

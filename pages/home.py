@@ -32,11 +32,13 @@ if head.latest_summit is not None:
                 delta_color="off", delta_arrow="off")
 
 now = statuses_on(data["membership"], today)
-ui.show_chart(figures.build_status_map(now, lang, ui.t("home_map_title", date=format_date(today, lang))), geo=True)
+ui.show_country_map(figures.build_status_map(now, lang, ui.t("home_map_title", date=format_date(today, lang))),
+                    key="home_map")
 
 st.subheader(ui.t("explore"))
 st.page_link("pages/membership.py", label=ui.t("link_membership"), icon=":material/public:")
 st.page_link("pages/summits.py", label=ui.t("link_summits"), icon=":material/event:")
 st.page_link("pages/meetings.py", label=ui.t("link_meetings"), icon=":material/handshake:")
 st.page_link("pages/trade.py", label=ui.t("link_trade"), icon=":material/bar_chart:")
+st.page_link("pages/country.py", label=ui.t("link_country"), icon=":material/flag:")
 st.page_link("pages/sources.py", label=ui.t("link_sources"), icon=":material/menu_book:")

@@ -25,7 +25,7 @@ if counts:
                   counts=", ".join(f"{label('status', s, lang)}: {n}" for s, n in counts.items())))
 else:
     st.info(ui.t("none_on_date", date=when))
-ui.show_chart(figures.build_status_map(on, lang, ui.t("membership_map_title", date=when)), geo=True)
+ui.show_country_map(figures.build_status_map(on, lang, ui.t("membership_map_title", date=when)), key="status_map")
 ui.caption_unmapped(on["iso3"])
 
 if ui.url_widget(st.toggle, "play", default=False, parse=ui.parse_flag, serialize=ui.serialize_flag,

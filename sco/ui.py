@@ -67,7 +67,7 @@ def url_widget(widget: Callable[..., T], key: str, *, default: T, parse: Callabl
     (the default is left out). `valid` drops a remembered value that the widget's current options no longer allow.
     """
     st.session_state.setdefault(URL_KEYS_SEEN, set()).add(key)
-    remembered = f"_remembered_{key}"  # a plain key: Streamlit drops a widget's own state when it is not drawn
+    remembered = _remembered(key)
     if key not in st.session_state:
         if remembered in st.session_state:
             value = st.session_state[remembered]
@@ -83,6 +83,29 @@ def url_widget(widget: Callable[..., T], key: str, *, default: T, parse: Callabl
     else:
         st.query_params[key] = serialize(value)
     return value
+
+
+def _remembered(key: str) -> str:
+    return f"_remembered_{key}"  # a plain key: Streamlit drops a widget's own state when it is not drawn
+
+
+def open_country_profile(iso3: str) -> None:
+    """Go to the country profile of `iso3` (the target of a click on any map)."""
+    st.session_state[_remembered("country")] = iso3
+    st.switch_page("pages/country.py", query_params={"country": iso3})
+
+
+def show_country_map(fig: go.Figure, key: str) -> None:
+    """A map whose countries open their profile when clicked."""
+    event = st.plotly_chart(fig, config=GEO_CHART_CONFIG, width="stretch", key=key, on_select="rerun",
+                            selection_mode="points")
+    points = event.selection.points if event else []
+    if points:
+        trace = fig.data[points[0]["curve_number"]]
+        locations = getattr(trace, "locations", None)
+        if locations is not None:
+            open_country_profile(locations[points[0]["point_index"]])
+    st.caption(t("click_map_hint"))
 
 
 def _value_from_url(key: str, parse: Callable[[str], T], default: T) -> T:

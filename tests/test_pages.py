@@ -13,7 +13,7 @@ from tests.conftest import ROOT, rewrite_cell
 ENTRY = str(ROOT / "dashboard.py")
 # Page -> number of charts it draws by default.
 CHARTS = {"pages/home.py": 1, "pages/membership.py": 2, "pages/summits.py": 2, "pages/meetings.py": 4,
-          "pages/trade.py": 4, "pages/sources.py": 0}
+          "pages/trade.py": 4, "pages/country.py": 2, "pages/sources.py": 0}
 PAGES = list(CHARTS)
 
 
@@ -208,3 +208,18 @@ def test_trade_in_spanish():
     at = open_app({"lang": "es"}, "pages/trade.py")
     assert at.title[0].value == "Comercio entre Estados de la OCS"
     assert any("Cifras de China para Rusia" in (trace.name or "") for trace in charts(at)[0].data)
+
+
+def test_country_profile_from_the_link():
+    at = open_app({"country": "KAZ", "lang": "es"}, "pages/country.py")
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Kazajistán en la OCS"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Estatus hoy"] == "Miembro" and int(metrics["Cumbres acogidas"]) >= 4
+
+
+def test_country_profile_of_a_partner_without_meetings_or_trade():
+    at = open_app({"country": "BHR"}, "pages/country.py")
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Bahrain in the SCO"
+

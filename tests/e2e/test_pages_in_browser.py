@@ -4,7 +4,7 @@ import pytest
 from tests.e2e.conftest import screenshot, wait_until_drawn
 
 # Page path -> number of geo maps it draws by default.
-PAGES = {"": 1, "membership": 1, "summits": 1, "meetings": 1, "trade": 1, "sources": 0}
+PAGES = {"": 1, "membership": 1, "summits": 1, "meetings": 1, "trade": 1, "country": 0, "sources": 0}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -56,3 +56,29 @@ def test_shared_link_is_the_first_request_of_a_fresh_server(browser):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def test_clicking_a_country_on_the_map_opens_its_profile(page, app_url):
+    page.goto(f"{app_url}/membership?lang=es")
+    wait_until_drawn(page, geo_charts=1)
+    shapes = page.locator('[data-testid="stPlotlyChart"] .choroplethlocation')
+    assert shapes.count() >= 20
+    shapes.nth(2).click(force=True)
+    page.wait_for_url("**/country?**", timeout=30_000)
+    wait_until_drawn(page)
+    assert "country=" in page.url and "lang=es" in page.url
+    assert page.locator("h1").first.inner_text().endswith("en la OCS")
+
+
+def test_download_is_the_table_on_screen(page, app_url):
+    import csv
+    import io
+    page.goto(f"{app_url}/membership")
+    wait_until_drawn(page, geo_charts=1)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download these rows (CSV)").click()
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
+    from sco.data import load_dataset
+    assert len(rows) == len(load_dataset()["membership"])
+    assert rows[0].keys() >= {"Country", "Status", "From", "Until", "Source link"}
+    assert page.outside_requests == []
