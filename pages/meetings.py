@@ -43,10 +43,16 @@ by_place, unplaced = count_by_place(chosen, data["cities"])
 ui.show_chart(figures.build_meetings_map(by_place, lang), geo=True)
 if unplaced:
     st.caption(ui.t("unplaced_meetings", count=unplaced))
+if len(by_place) > figures.MAX_MAP_PLACES:
+    st.caption(ui.t("map_capped", shown=figures.MAX_MAP_PLACES, total=len(by_place)))
 names = {p: pair_name(p, lang) for p in chosen["pair"].unique()}
 ui.show_chart(figures.build_meetings_timeline(chosen, data["summits"], lang, names))
 pairs = count_by_pair(chosen)
+if len(pairs) > figures.MAX_TIMELINE_PAIRS:
+    st.caption(ui.t("chart_capped", shown=figures.MAX_TIMELINE_PAIRS, total=len(pairs)))
 ui.show_chart(figures.build_pair_network(pairs, lang))
+if len(pairs) > figures.MAX_NETWORK_PAIRS:
+    st.caption(ui.t("chart_capped", shown=figures.MAX_NETWORK_PAIRS, total=len(pairs)))
 
 st.subheader(ui.t("pair_drilldown"))
 pair_options = pairs["pair"].tolist()

@@ -172,9 +172,13 @@ def build_summits_timeline(summits: pd.DataFrame, lang: str) -> go.Figure:
 WORLD_GEO = {**EURASIA_GEO, "lonaxis_range": [-100, 160], "lataxis_range": [-45, 75]}
 
 
+MAX_MAP_PLACES = 300
+
+
 def build_meetings_map(by_place: pd.DataFrame, lang: str) -> go.Figure:
-    """Where leaders met: one bubble per city and format, sized by the number of meetings."""
+    """Where leaders met: one bubble per city and format, sized by the number of meetings (the busiest places)."""
     fig = go.Figure()
+    by_place = by_place.sort_values("meetings", ascending=False, kind="stable").head(MAX_MAP_PLACES)
     for fmt, rows in by_place.groupby("format", sort=False):
         hover = [f"<b>{plain(r.city)}</b>, {plain(country_name(r.host_iso3, lang))}<br>"
                  f"{label('format', fmt, lang)}: {r.meetings}<br>{plain(r.pairs)}" for r in rows.itertuples()]
@@ -203,54 +207,67 @@ def _precision_of(row) -> str:
     return row.date_precision if isinstance(row.date_precision, str) and row.date_precision else "day"
 
 
+MAX_TIMELINE_PAIRS = 30
+MAX_NETWORK_PAIRS = 60
+
+
 def build_meetings_timeline(meetings: pd.DataFrame, summits: pd.DataFrame, lang: str, pair_names: dict[str, str],
                             ) -> go.Figure:
-    """Each meeting as a point (date, pair), coloured by format, with the SCO summits of the period marked."""
+    """Each meeting as a point (date, pair) coloured by format, for the most frequent pairs; the SCO summits of
+    the period on a row of their own. A chart of thousands of rows would be unreadable and heavy: the page says
+    how many pairs are left out."""
     fig = go.Figure()
-    order = meetings.groupby("pair")["date"].size().sort_values().index.tolist()
-    for fmt, rows in meetings.groupby("format", sort=False):
+    top = meetings.groupby("pair").size().sort_values(ascending=False, kind="stable").index[:MAX_TIMELINE_PAIRS]
+    shown = meetings[meetings["pair"].isin(top)]
+    order = shown.groupby("pair")["date"].size().sort_values(kind="stable").index.tolist()
+    for fmt, rows in shown.groupby("format", sort=False):
         fig.add_trace(go.Scatter(
             x=rows["date"], y=[pair_names[p] for p in rows["pair"]], mode="markers",
             name=label("format", fmt, lang), hovertext=_meeting_hover(rows, lang),
             hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(size=10, color=FORMAT_COLORS[fmt], line=dict(color="#ffffff", width=1)),
         ))
-    if not meetings.empty:
-        shown = summits[summits["start_date"].between(meetings["date"].min(), meetings["date"].max())]
-        for summit in shown.itertuples():
-            fig.add_vline(x=summit.start_date, line=dict(color="#b0b0b0", width=1, dash="dot"))
-        fig.add_trace(go.Scatter(  # an invisible trace so that the summit lines have a legend entry and hover
-            x=shown["start_date"], y=[pair_names[order[-1]]] * len(shown), mode="markers",
-            marker=dict(symbol="line-ns", size=14, color="#b0b0b0", line=dict(width=1, color="#b0b0b0")),
-            name=t("sco_summit", lang), hovertext=[f"{t('sco_summit', lang)}: {plain(s.city)}, "
-                                                   f"{format_date(s.start_date, lang)}" for s in shown.itertuples()],
-            hovertemplate="%{hovertext}<extra></extra>"))
-    fig.update_yaxes(title=None, categoryorder="array", categoryarray=[pair_names[p] for p in order])
+    summit_row = t("sco_summit", lang)
+    if not shown.empty:
+        during = summits[summits["start_date"].between(shown["date"].min(), shown["date"].max())]
+        fig.add_trace(go.Scatter(
+            x=during["start_date"], y=[summit_row] * len(during), mode="markers", name=summit_row,
+            marker=dict(symbol="triangle-down", size=11, color="#8a8a8a"), hovertext=during["city"].map(plain),
+            hovertemplate=f"{summit_row}: %{{hovertext}}, %{{x|%Y-%m-%d}}<extra></extra>"))
+    categories = [pair_names[p] for p in order] + [summit_row]
+    fig.update_yaxes(title=None, categoryorder="array", categoryarray=categories)
     fig.update_xaxes(title=None)
     fig.update_layout(legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
-    return _layout(fig, t("meetings_timeline_title", lang), 160 + 26 * max(len(order), 1))
+    return _layout(fig, t("meetings_timeline_title", lang), 180 + 26 * len(categories))
 
 
 def build_pair_network(pairs: pd.DataFrame, lang: str) -> go.Figure:
-    """Countries on a circle, one line per pair that met, its width by the number of meetings."""
+    """Countries on a circle and a line per pair that met, its width by the number of meetings (the most
+    frequent pairs; lines of similar width share one trace, so the figure stays small)."""
     import math
+    pairs = pairs.head(MAX_NETWORK_PAIRS)
     nodes = sorted({c for key in pairs["pair"] for c in key.split("-")})
-    angle = {c: 2 * math.pi * i / max(len(nodes), 1) for i, c in enumerate(nodes)}
-    position = {c: (math.cos(a), math.sin(a)) for c, a in angle.items()}
+    position = {c: (math.cos(2 * math.pi * i / max(len(nodes), 1)), math.sin(2 * math.pi * i / max(len(nodes), 1)))
+                for i, c in enumerate(nodes)}
     fig = go.Figure()
-    widest = max(pairs["meetings"].max(), 1) if len(pairs) else 1
-    for row in pairs.itertuples():
-        a, b = row.pair.split("-")
-        (xa, ya), (xb, yb) = position[a], position[b]
-        fig.add_trace(go.Scatter(x=[xa, xb], y=[ya, yb], mode="lines", hoverinfo="skip", showlegend=False,
-                                 line=dict(width=1 + 11 * row.meetings / widest, color="rgba(31,78,121,0.45)")))
-    # Hover on the middle of each line says which pair and how often.
-    fig.add_trace(go.Scatter(
-        x=[(position[p.split("-")[0]][0] + position[p.split("-")[1]][0]) / 2 for p in pairs["pair"]],
-        y=[(position[p.split("-")[0]][1] + position[p.split("-")[1]][1]) / 2 for p in pairs["pair"]],
+    widest = max(int(pairs["meetings"].max()), 1) if len(pairs) else 1
+    widths = [1 + round(11 * n / widest) for n in pairs["meetings"]]
+    for width in sorted(set(widths)):
+        xs, ys = [], []
+        for key, w in zip(pairs["pair"], widths):
+            if w == width:
+                a, b = key.split("-")
+                xs += [position[a][0], position[b][0], None]
+                ys += [position[a][1], position[b][1], None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                                 line=dict(width=width, color="rgba(31,78,121,0.45)")))
+    ends = [key.split("-") for key in pairs["pair"]]
+    fig.add_trace(go.Scatter(  # hover on the middle of each line says which pair and how often
+        x=[(position[a][0] + position[b][0]) / 2 for a, b in ends],
+        y=[(position[a][1] + position[b][1]) / 2 for a, b in ends],
         mode="markers", marker=dict(size=10, color="rgba(0,0,0,0)"), showlegend=False,
-        hovertext=[f"{plain(country_name(p.split('-')[0], lang))} – {plain(country_name(p.split('-')[1], lang))}: "
-                   f"{n}" for p, n in zip(pairs["pair"], pairs["meetings"])],
+        hovertext=[f"{plain(country_name(a, lang))} – {plain(country_name(b, lang))}: {n}"
+                   for (a, b), n in zip(ends, pairs["meetings"])],
         hovertemplate="%{hovertext}<extra></extra>"))
     fig.add_trace(go.Scatter(
         x=[position[c][0] for c in nodes], y=[position[c][1] for c in nodes], mode="markers+text",

@@ -161,6 +161,12 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "fuente no identifica como ciudad)."},
     "meetings_timeline_title": {"en": "Meetings over time, with SCO summits dotted",
                                 "es": "Reuniones a lo largo del tiempo, con las cumbres de la OCS punteadas"},
+    "chart_capped": {"en": "This chart shows the {shown} most frequent of {total} pairs; the table below lists "
+                             "every meeting. Narrow the countries or the period to see the others.",
+                     "es": "Este gráfico muestra las {shown} parejas más frecuentes de {total}; la tabla de abajo "
+                           "recoge todas las reuniones. Acote los países o el periodo para ver las demás."},
+    "map_capped": {"en": "The map shows the {shown} busiest of {total} places.",
+                   "es": "El mapa muestra los {shown} lugares con más reuniones de {total}."},
     "sco_summit": {"en": "SCO summit", "es": "Cumbre de la OCS"},
     "network_title": {"en": "Who met whom (line width: number of meetings)",
                       "es": "Quién se reunió con quién (grosor: número de reuniones)"},

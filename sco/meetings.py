@@ -67,10 +67,20 @@ def count_by_place(meetings: pd.DataFrame, cities: pd.DataFrame) -> tuple[pd.Dat
     placed = meetings[meetings["city"].notna() & (meetings["city"] != "")]
     joined = placed.merge(cities[["city", "iso3", "lat", "lon"]], left_on=["city", "host_iso3"],
                           right_on=["city", "iso3"], how="inner")
-    counted = (joined.groupby(["city", "host_iso3", "lat", "lon", "format"], as_index=False)
-               .agg(meetings=("date", "size"),
-                    pairs=("pair", lambda s: ", ".join(sorted(set(s))))))
+    place = ["city", "host_iso3", "lat", "lon", "format"]
+    by_pair = (joined.groupby([*place, "pair"]).size().rename("n").reset_index()
+               .sort_values([*place, "n"], ascending=[True] * len(place) + [False], kind="stable"))
+    counted = by_pair.groupby(place, as_index=False, sort=False).agg(
+        meetings=("n", "sum"), pairs=("pair", list), counts=("n", list))
+    counted["pairs"] = [_most_frequent(p, n) for p, n in zip(counted["pairs"], counted["counts"])]
+    counted = counted.drop(columns="counts")
     return counted, len(meetings) - len(joined)
+
+
+def _most_frequent(pairs: list[str], counts: list[int], shown: int = 5) -> str:
+    """'CHN-RUS (12), IND-RUS (3) … +4': the pairs that met most at a place (given most frequent first)."""
+    text = ", ".join(f"{p} ({n})" for p, n in zip(pairs[:shown], counts[:shown]))
+    return text + (f" … +{len(pairs) - shown}" if len(pairs) > shown else "")
 
 
 def count_by_year(meetings: pd.DataFrame) -> pd.DataFrame:

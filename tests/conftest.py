@@ -37,14 +37,7 @@ def append_row(folder: Path, file: str, values: dict) -> int:
 
 
 @pytest.fixture(autouse=True)
-def navigation_router_only(monkeypatch):
-    """AppTest re-detects the pages/ folder before every run and would take Streamlit's legacy router each time;
-    a real server does so only until st.navigation first runs (that hand-over is covered by the browser tests)."""
-    from streamlit.runtime.pages_manager import PagesManager
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+def navigation_router_only():
+    from tests.apptest_support import navigation_router_only as router
+    with router():
+        yield

@@ -1,0 +1,177 @@
+"""Benchmark every page at 1x, 10x and 100x the curated data:  python benchmarks/run.py [--scales 1 10 100]
+
+For each page, measured with Streamlit's AppTest in this process: the cold first run (empty caches), the warm
+rerun after a filter change (median of several) and the size of the figure JSON sent to the browser; and, in
+Debian's Chromium, the time from opening the page to the page drawn (median of three). A one-line Streamlit app
+measured in the same run gives the ratios, so that the figures mean the same on a slower machine.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from benchmarks.generate import generate  # noqa: E402
+from tests.apptest_support import navigation_router_only  # noqa: E402
+
+ENTRY = str(ROOT / "dashboard.py")
+ONE_LINE = str(ROOT / "benchmarks" / "one_line_app.py")
+WARM_RUNS = 5
+# Page -> (widget kind, key, two values to alternate): the filter change of a warm rerun.
+CHANGES = {
+    "pages/home.py": ("radio", "lang", ("es", "en")),
+    "pages/membership.py": ("date_input", "as_of", (date(2024, 7, 1), date(2017, 6, 9))),
+    "pages/summits.py": ("radio", "lang", ("es", "en")),
+    "pages/meetings.py": ("radio", "rule", ("all_contacts", "in_person")),
+    "pages/trade.py": ("radio", "flow", ("exports", "total")),
+    "pages/country.py": ("selectbox", "country", ("KAZ", "CHN")),
+    "pages/sources.py": ("radio", "lang", ("es", "en")),
+}
+
+
+def _timed(at: AppTest) -> float:
+    start = time.perf_counter()
+    at.run()
+    return time.perf_counter() - start
+
+
+def measure_one_line() -> tuple[float, float]:
+    at = AppTest.from_file(ONE_LINE, default_timeout=120)
+    cold = _timed(at)
+    return cold, statistics.median(_timed(at) for _ in range(WARM_RUNS))
+
+
+def measure_page(page: str) -> dict:
+    st.cache_data.clear()
+    at = AppTest.from_file(ENTRY, default_timeout=600)
+    at.switch_page(page)
+    cold = _timed(at)
+    if at.exception:
+        raise RuntimeError(f"{page}: {at.exception[0].message}")
+    figure_bytes = sum(len(chart.proto.spec) for chart in at.get("plotly_chart"))
+    kind, key, values = CHANGES[page]
+    warm = []
+    for i in range(WARM_RUNS):
+        getattr(at, kind)(key=key).set_value(values[i % 2])
+        warm.append(_timed(at))
+    return {"cold": cold, "warm": statistics.median(warm), "figure_kb": figure_bytes / 1024}
+
+
+def measure_browser(data_dir: Path | None, pages: list[str]) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_app, wait_until_drawn
+    from tests.e2e.test_pages_in_browser import PAGES as GEO_MAPS
+    process, url = start_app(data_dir)
+    times = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for page_file in pages:
+                path = Path(page_file).stem
+                path = "" if path == "home" else path
+                samples = []
+                for _ in range(3):
+                    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                    start = time.perf_counter()
+                    page.goto(f"{url}/{path}")
+                    wait_until_drawn(page, geo_charts=GEO_MAPS.get(path, 0))
+                    samples.append(time.perf_counter() - start)
+                    page.close()
+                times[page_file] = statistics.median(samples)
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    return times
+
+
+def measure_bare_browser() -> float:
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT as APP_ROOT, _free_port
+    import subprocess
+    import urllib.request
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", ONE_LINE, "--server.headless", "true",
+                                "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+                               cwd=APP_ROOT / "benchmarks", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            samples = []
+            for _ in range(3):
+                page = browser.new_page()
+                start = time.perf_counter()
+                page.goto(url)
+                page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+                page.get_by_text("SCO").wait_for()
+                samples.append(time.perf_counter() - start)
+                page.close()
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium timings")
+    args = parser.parse_args()
+    pages = list(CHANGES)
+    results: dict[int, dict[str, dict]] = {}
+    with navigation_router_only(), tempfile.TemporaryDirectory() as tmp:
+        one_cold, one_warm = measure_one_line()
+        bare = None if args.no_browser else measure_bare_browser()
+        for scale in args.scales:
+            folder = generate(scale, Path(tmp) / f"x{scale}")
+            os.environ["SCO_DATA_DIR"] = str(folder)
+            results[scale] = {page: measure_page(page) for page in pages}
+            if not args.no_browser:
+                for page, seconds in measure_browser(folder, pages).items():
+                    results[scale][page]["browser"] = seconds
+    print(f"One-line Streamlit app: cold {one_cold * 1000:.0f} ms, warm rerun {one_warm * 1000:.0f} ms"
+          + ("" if bare is None else f", drawn in Chromium in {bare * 1000:.0f} ms"))
+    print()
+    print("| page | data | cold run (ms) | warm rerun (ms) | warm / one-line | figure JSON (KB) | drawn in Chromium (ms) "
+          "| drawn / bare page |")
+    print("|---|---|---|---|---|---|---|---|")
+    for scale, by_page in results.items():
+        for page, r in by_page.items():
+            browser = r.get("browser")
+            print(f"| {Path(page).stem} | {scale}x | {r['cold'] * 1000:.0f} | {r['warm'] * 1000:.0f} | "
+                  f"{r['warm'] / one_warm:.1f} | {r['figure_kb']:.0f} | "
+                  + ("" if browser is None else f"{browser * 1000:.0f}") + " | "
+                  + ("" if browser is None or bare is None else f"{browser / bare:.1f}") + " |")
+    if len(results) > 1:
+        low, high = min(results), max(results)
+        print()
+        print(f"| page | warm rerun {high}x / {low}x | cold run {high}x / {low}x |")
+        print("|---|---|---|")
+        for page in pages:
+            a, b = results[low][page], results[high][page]
+            print(f"| {Path(page).stem} | {b['warm'] / a['warm']:.2f} | {b['cold'] / a['cold']:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
