@@ -54,6 +54,7 @@ def measure_one_line() -> tuple[float, float]:
 
 def measure_page(page: str) -> dict:
     st.cache_data.clear()
+    st.cache_resource.clear()
     at = AppTest.from_file(ENTRY, default_timeout=600)
     at.switch_page(page)
     cold = _timed(at)

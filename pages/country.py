@@ -50,8 +50,8 @@ else:
         ui.t("meetings_count"): profile.counterparts["meetings"],
         ui.t("latest"): profile.counterparts["latest"].dt.strftime("%Y-%m-%d"),
     }), hide_index=True, width="stretch")
-    ui.show_chart(figures.build_meetings_per_year(count_by_year(profile.meetings), lang,
-                                                  ui.t("country_meetings_title", country=name)))
+    ui.chart(figures.build_meetings_per_year, count_by_year(profile.meetings), lang,
+             ui.t("country_meetings_title", country=name))
     ui.show_table(tables.meetings_table(profile.meetings, lang), link_columns=(ui.t("source_link"),),
                   key="country_meetings")
 
@@ -66,7 +66,7 @@ else:
     shown = series_for_pairs(data["trade"], pairs, "total")
     if len(shown):
         events = timeline_events(data.tables.get("summits"), data.tables.get("membership"), None, [], lang)
-        ui.show_chart(figures.build_trade_series(shown, events, lang, False))
+        ui.chart(figures.build_trade_series, shown, events, lang, False)
         table = tables.trade_table(shown, lang)
         ui.show_table(table, link_columns=(ui.t("source_link"),), key="country_trade")
         ui.download_and_cite(table, f"sco_trade_{iso3}.csv", key="country_download",

@@ -32,8 +32,8 @@ if head.latest_summit is not None:
                 delta_color="off", delta_arrow="off")
 
 now = statuses_on(data["membership"], today)
-ui.show_country_map(figures.build_status_map(now, lang, ui.t("home_map_title", date=format_date(today, lang))),
-                    key="home_map")
+ui.country_map(figures.build_status_map, now, lang, ui.t("home_map_title", date=format_date(today, lang)),
+               key="home_map")
 
 st.subheader(ui.t("explore"))
 st.page_link("pages/membership.py", label=ui.t("link_membership"), icon=":material/public:")

@@ -40,17 +40,17 @@ if chosen.empty:
     st.stop()
 
 by_place, unplaced = count_by_place(chosen, data["cities"])
-ui.show_chart(figures.build_meetings_map(by_place, lang), geo=True)
+ui.chart(figures.build_meetings_map, by_place, lang, geo=True)
 if unplaced:
     st.caption(ui.t("unplaced_meetings", count=unplaced))
 if len(by_place) > figures.MAX_MAP_PLACES:
     st.caption(ui.t("map_capped", shown=figures.MAX_MAP_PLACES, total=len(by_place)))
 names = {p: pair_name(p, lang) for p in chosen["pair"].unique()}
-ui.show_chart(figures.build_meetings_timeline(chosen, data["summits"], lang, names))
+ui.chart(figures.build_meetings_timeline, chosen, data["summits"], lang, names)
 pairs = count_by_pair(chosen)
 if len(pairs) > figures.MAX_TIMELINE_PAIRS:
     st.caption(ui.t("chart_capped", shown=figures.MAX_TIMELINE_PAIRS, total=len(pairs)))
-ui.show_chart(figures.build_pair_network(pairs, lang))
+ui.chart(figures.build_pair_network, pairs, lang)
 if len(pairs) > figures.MAX_NETWORK_PAIRS:
     st.caption(ui.t("chart_capped", shown=figures.MAX_NETWORK_PAIRS, total=len(pairs)))
 
@@ -62,8 +62,7 @@ pair = ui.url_widget(st.selectbox, "pair", default=pair_options[0], parse=ui.par
 one_pair = chosen[chosen["pair"] == pair]
 st.write(ui.t("pair_summary", pair=names[pair], count=len(one_pair), latest=format_date(one_pair["date"].max(), lang),
               **when))
-ui.show_chart(figures.build_meetings_per_year(count_by_year(one_pair), lang,
-                                              ui.t("pair_per_year_title", pair=names[pair])))
+ui.chart(figures.build_meetings_per_year, count_by_year(one_pair), lang, ui.t("pair_per_year_title", pair=names[pair]))
 pair_rows = tables.meetings_table(one_pair, lang)
 ui.show_table(pair_rows, link_columns=(ui.t("source_link"),), key="pair_table")
 

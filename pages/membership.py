@@ -25,15 +25,15 @@ if counts:
                   counts=", ".join(f"{label('status', s, lang)}: {n}" for s, n in counts.items())))
 else:
     st.info(ui.t("none_on_date", date=when))
-ui.show_country_map(figures.build_status_map(on, lang, ui.t("membership_map_title", date=when)), key="status_map")
+ui.country_map(figures.build_status_map, on, lang, ui.t("membership_map_title", date=when), key="status_map")
 ui.caption_unmapped(on["iso3"])
 
 if ui.url_widget(st.toggle, "play", default=False, parse=ui.parse_flag, serialize=ui.serialize_flag,
                  label=ui.t("play_years"), help=ui.t("play_years_help")):
     first_year = membership["start_date"].min().year
-    ui.show_chart(figures.build_status_animation(statuses_by_year(membership, first_year, today), lang), geo=True)
+    ui.chart(figures.build_status_animation, statuses_by_year(membership, first_year, today), lang, geo=True)
 
-ui.show_chart(figures.build_status_timeline(membership, lang, today))
+ui.chart(figures.build_status_timeline, membership, lang, today)
 
 st.subheader(ui.t("table_title"))
 st.caption(ui.t("precision_note"))

@@ -4,7 +4,6 @@ import streamlit as st
 
 from sco import tables, ui
 from sco.docs import dictionary_frame, table_summary
-from sco.provenance import last_changed
 from sco.schema import TABLES
 from sco.trade import coverage
 
@@ -15,7 +14,7 @@ st.title(ui.t("sources_title"))
 st.write(ui.t("sources_intro"))
 
 st.subheader(ui.t("tables_section"))
-changed = last_changed(data.folder)
+changed = ui.tables_last_changed()
 summaries = [table_summary(name, frame) for name, frame in data.tables.items()]
 st.dataframe(pd.DataFrame({
     ui.t("col_table"): [f"{s['table']}.csv" for s in summaries],
@@ -37,7 +36,7 @@ for item in ui.t("discrepancies").split(" | "):
 st.subheader(ui.t("dictionary_section"))
 for name, table in TABLES.items():
     with st.expander(f"{table.file} — {table.description}"):
-        frame = dictionary_frame(name)
+        frame = dictionary_frame(name, lang)
         frame.columns = [ui.t("col_column"), ui.t("col_type"), ui.t("col_required"), ui.t("col_meaning")]
         st.dataframe(frame, hide_index=True, width="stretch")
 

@@ -10,8 +10,8 @@ summits = data["summits"]
 
 st.title(ui.t("summits_title"))
 st.write(ui.t("summits_intro"))
-ui.show_chart(figures.build_summits_map(summits_by_city(summits, data["cities"]), lang), geo=True)
-ui.show_chart(figures.build_summits_timeline(summits, lang))
+ui.chart(figures.build_summits_map, summits_by_city(summits, data["cities"]), lang, geo=True)
+ui.chart(figures.build_summits_timeline, summits, lang)
 
 st.subheader(ui.t("summits_table_title"))
 shown = tables.summits_table(summits, lang)

@@ -33,7 +33,7 @@ else:
     events = timeline_events(data.tables.get("summits"), data.tables.get("membership"), data.tables.get("meetings"),
                              pairs, lang)
     show_200bn = "CHN-RUS" in pairs and flow == "total"
-    ui.show_chart(figures.build_trade_series(shown, events, lang, show_200bn))
+    ui.chart(figures.build_trade_series, shown, events, lang, show_200bn)
     st.caption(ui.t("gap_caption"))
     china = shown[(shown["pair"] == "CHN-RUS") & (shown["reporter_iso3"] == "CHN") & shown["primary"]
                   & (shown["family"] == "national") & (shown["value_usd"] > USD_200_BILLION)]
@@ -51,9 +51,9 @@ with base_col:
                               parse=ui.parse_year(years), label=ui.t("base_year"), options=years)
 members = statuses_on(data["membership"], f"{year}-12-31").query("status == 'member'")["iso3"].tolist() \
     if "membership" in data.tables else sorted(set(trade["reporter_iso3"]))
-ui.show_chart(figures.build_trade_matrix(matrix(trade, year, members), members, lang, year))
-ui.show_chart(figures.build_growth_matrix(growth(trade, base_year, year, members), members, lang, base_year, year))
-ui.show_chart(figures.build_trade_flow_map(flows_for_map(trade, year, data["cities"]), lang, year), geo=True)
+ui.chart(figures.build_trade_matrix, matrix(trade, year, members), members, lang, year)
+ui.chart(figures.build_growth_matrix, growth(trade, base_year, year, members), members, lang, base_year, year)
+ui.chart(figures.build_trade_flow_map, *flows_for_map(trade, year, data["cities"]), lang, year, geo=True)
 
 st.subheader(ui.t("coverage_title"))
 ui.show_table(tables.coverage_table(coverage(trade), lang), key="coverage_table")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sco.data import DEFAULT_DATA_DIR
-from sco.schema import RULES, TABLES
+from sco.schema import RULES, TABLES, describe
 
 README = DEFAULT_DATA_DIR / "README.md"
 
@@ -50,12 +50,12 @@ if __name__ == "__main__":
     main()
 
 
-def dictionary_frame(table_name: str) -> "pd.DataFrame":
+def dictionary_frame(table_name: str, lang: str = "en") -> "pd.DataFrame":
     """The schema of one table as rows: column, type, required, meaning (shown on the Sources page)."""
     import pandas as pd
     table = TABLES[table_name]
     return pd.DataFrame([{"column": c.name, "type": c.kind + (f": {', '.join(c.choices)}" if c.choices else ""),
-                          "required": c.required, "meaning": c.description} for c in table.columns])
+                          "required": c.required, "meaning": describe(table_name, c, lang)} for c in table.columns])
 
 
 def table_summary(name: str, frame: "pd.DataFrame") -> dict:

@@ -102,33 +102,41 @@ def build_status_animation(by_year: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def build_status_timeline(membership: pd.DataFrame, lang: str, today: date) -> go.Figure:
-    """Gantt chart: one bar per status interval, one row per state, ordered by first entry."""
-    frame = membership.copy()
-    frame["country"] = [country_name(c, lang) for c in frame["iso3"]]
-    frame["status_label"] = [label("status", s, lang) for s in frame["status"]]
-    frame["bar_end"] = frame["end_date"].fillna(pd.Timestamp(today))
-    frame["from_text"] = [format_date(d, lang, p or "day") for d, p in zip(frame["start_date"],
-                                                                             frame["date_precision"])]
-    frame["until_text"] = [format_date(d, lang) if pd.notna(d) else t("current", lang) for d in frame["end_date"]]
-    frame["source_text"] = frame["source_title"].map(plain)
-    order = frame.sort_values("start_date").drop_duplicates("iso3")["country"].tolist()
-    fig = px.timeline(
-        frame, x_start="start_date", x_end="bar_end", y="country", color="status_label",
-        color_discrete_map={label("status", s, lang): c for s, c in STATUS_COLORS.items()},
-        category_orders={"country": order, "status_label": [label("status", s, lang) for s in STATUSES]},
-        custom_data=["status_label", "from_text", "until_text", "source_text"],
-    )
-    fig.update_traces(hovertemplate=(
-        "<b>%{y}</b><br>%{customdata[0]}<br>" + t("start", lang) + ": %{customdata[1]}<br>" + t("end", lang)
-        + ": %{customdata[2]}<br>" + t("source", lang) + ": %{customdata[3]}<extra></extra>"))
-    fig.update_yaxes(title=None, autorange="reversed")
-    fig.update_xaxes(title=None)
-    fig.update_layout(legend=dict(title=None, orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
+    """Gantt chart: one bar per status interval, one row per state, ordered by first entry.
+
+    Bars are drawn as a start (base) and a length in milliseconds, one trace per status, with the few hover
+    fields as short strings: at a hundred times the data the figure stays small."""
+    frame = membership.sort_values("start_date")
+    names = {c: country_name(c, lang) for c in frame["iso3"].unique()}
+    order = [names[c] for c in frame.drop_duplicates("iso3")["iso3"]]
+    ends = frame["end_date"].fillna(pd.Timestamp(today))
+    fig = go.Figure()
+    for status in STATUSES:
+        rows = frame[frame["status"] == status]
+        if rows.empty:
+            continue
+        until = [format_date(d, lang) if pd.notna(d) else t("current", lang) for d in rows["end_date"]]
+        fig.add_trace(go.Bar(
+            y=[names[c] for c in rows["iso3"]], base=rows["start_date"].dt.strftime("%Y-%m-%d"),
+            x=((ends[rows.index] - rows["start_date"]).dt.total_seconds() * 1000).round(), orientation="h",
+            name=label("status", status, lang), marker_color=STATUS_COLORS[status],
+            customdata=[[format_date(d, lang, p if isinstance(p, str) and p else "day"), u]
+                        for d, p, u in zip(rows["start_date"], rows["date_precision"], until)],
+            hovertemplate=(f"<b>%{{y}}</b><br>{label('status', status, lang)}<br>{t('start', lang)}: "
+                           f"%{{customdata[0]}}<br>{t('end', lang)}: %{{customdata[1]}}<extra></extra>")))
+    fig.update_xaxes(type="date", title=None)
+    fig.update_yaxes(title=None, categoryorder="array", categoryarray=order, autorange="reversed")
+    fig.update_layout(barmode="overlay", legend=dict(title=None, orientation="h", y=1.01, yanchor="bottom", x=1,
+                                                     xanchor="right"))
     return _layout(fig, t("timeline_title", lang), 120 + 24 * len(order))
 
 
+MAX_SUMMIT_CITIES = 300
+
+
 def build_summits_map(by_city: pd.DataFrame, lang: str) -> go.Figure:
-    """Host cities as bubbles sized by the number of summits held there."""
+    """Host cities as bubbles sized by the number of summits held there (the busiest cities)."""
+    by_city = by_city.head(MAX_SUMMIT_CITIES)
     hover = [f"<b>{plain(r.city)}</b>, {plain(country_name(r.host_iso3, lang))}<br>"
              f"{t('summits_count', lang)}: {r.summits}<br>{t('years', lang)}: {plain(r.years)}"
              for r in by_city.itertuples()]
@@ -151,8 +159,6 @@ def build_summits_timeline(summits: pd.DataFrame, lang: str) -> go.Figure:
         f"<b>{plain(r.city)}</b>, {format_date(r.start_date, lang)}"
         + (f" – {format_date(r.end_date, lang)}" if r.end_date != r.start_date else "")
         + f"<br>{label('body', r.body, lang)} · {label('format', r.format, lang)}"
-        + (f"<br>{plain(r.note)}" if r.note else "")
-        + f"<br>{t('source', lang)}: {plain(r.source_title)}"
         for r in frame.itertuples()
     ]
     order = frame.drop_duplicates("country")["country"].tolist()
@@ -405,8 +411,8 @@ def build_growth_matrix(cells: pd.DataFrame, countries: list[str], lang: str, ba
     return _layout(fig, t("growth_title", lang, base=base_year, year=year), 560)
 
 
-def build_trade_flow_map(flows: pd.DataFrame, lang: str, year: int) -> go.Figure:
-    """Lines between capitals, width by the value of the pair's trade in `year`."""
+def build_trade_flow_map(flows: pd.DataFrame, figures: pd.DataFrame, lang: str, year: int) -> go.Figure:
+    """Lines between capitals, width by the value of the pair's trade in `year`; every reporter's figure on hover."""
     fig = go.Figure()
     widest = flows["value_usd"].max() if len(flows) else 1
     for r in flows.itertuples():
@@ -417,7 +423,7 @@ def build_trade_flow_map(flows: pd.DataFrame, lang: str, year: int) -> go.Figure
         fig.add_trace(go.Scattergeo(
             lat=(flows["lat_a"] + flows["lat_b"]) / 2, lon=(flows["lon_a"] + flows["lon_b"]) / 2, mode="markers",
             marker=dict(size=9, color="rgba(31,78,121,0.9)"), showlegend=False,
-            hovertext=["<br>".join(_trade_hover(r.figures, lang)) for r in flows.itertuples()],
+            hovertext=["<br>".join(_trade_hover(figures[figures["pair"] == p], lang)) for p in flows["pair"]],
             hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_geos(**{**EURASIA_GEO, "lonaxis_range": [20, 135], "lataxis_range": [15, 65]})
     return _layout(fig, t("flow_map_title", lang, year=year), 560)

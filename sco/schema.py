@@ -187,3 +187,55 @@ RULES: dict[str, str] = {
     "unknown_city": "the city must be listed in cities.csv with that country",
     "same_sides": "the two sides must be different states",
 }
+
+# The same descriptions in Spanish, for the data dictionary shown in the app: (table, column), or (None, column)
+# for a column every table shares.
+DESCRIPTIONS_ES: dict[tuple[str | None, str], str] = {
+    (None, "source_title"): "Título de la página que respalda los datos de la fila.",
+    (None, "source_url"): "Dirección de esa página (URL http o https absoluta).",
+    (None, "note"): "Salvedades, discrepancias entre fuentes, redacción exacta.",
+    (None, "date_precision"): "Precisión de la fecha de inicio; un mes o un año se guarda como su primer día.",
+    ("membership", "iso3"): "Código ISO 3166-1 alfa-3 del Estado.",
+    ("membership", "status"): "Estatus durante el intervalo. 'partner' es el estatus único que sustituyó a "
+                              "observador y socio de diálogo en la cumbre de Tianjin (1 de septiembre de 2025).",
+    ("membership", "start_date"): "Primer día del estatus (decisión o firma; véase la nota).",
+    ("membership", "end_date"): "Día en que terminó el estatus, que es el primero del siguiente; vacío si sigue.",
+    ("summits", "start_date"): "Primer día de la cumbre.",
+    ("summits", "end_date"): "Último día de la cumbre.",
+    ("summits", "city"): "Ciudad anfitriona con el nombre de entonces (en una cumbre virtual, la capital de la "
+                         "presidencia).",
+    ("summits", "host_iso3"): "Código ISO alfa-3 del anfitrión o la presidencia.",
+    ("summits", "format"): "Cómo se reunieron los líderes.",
+    ("summits", "body"): "Grupo de Shanghái u OCS.",
+    ("cities", "city"): "Nombre de la ciudad tal como lo escriben las demás tablas.",
+    ("cities", "iso3"): "Código ISO alfa-3 del país de la ciudad.",
+    ("cities", "lat"): "Latitud en grados.",
+    ("cities", "lon"): "Longitud en grados.",
+    ("cities", "geonameid"): "Identificador GeoNames del lugar.",
+    ("cities", "capital"): "'yes' para la capital de un Estado miembro (origen de los flujos comerciales).",
+    ("meetings", "date"): "Día de la reunión (en una visita, el día de las conversaciones).",
+    ("meetings", "end_date"): "Último día de una visita de varios días; vacío en otro caso.",
+    ("meetings", "iso3_a"): "Código ISO alfa-3 de la primera parte.",
+    ("meetings", "leader_a"): "Líder de la primera parte.",
+    ("meetings", "iso3_b"): "Código ISO alfa-3 de la segunda parte.",
+    ("meetings", "leader_b"): "Líder de la segunda parte.",
+    ("meetings", "city"): "Dónde se reunieron; vacío para una videollamada o llamada telefónica.",
+    ("meetings", "host_iso3"): "País anfitrión; vacío para una videollamada o llamada telefónica.",
+    ("meetings", "format"): "Presencial, videollamada o llamada telefónica.",
+    ("meetings", "occasion"): "Por qué se reunieron: visita de Estado, márgenes de una cumbre, foro.",
+    ("trade", "year"): "Año natural, o el año en que termina un año fiscal.",
+    ("trade", "period"): "'calendar', o el año fiscal, p. ej. 'FY2023-24 (Apr-Mar)'.",
+    ("trade", "reporter_iso3"): "De quién son las estadísticas: el Estado cuya autoridad publicó la cifra.",
+    ("trade", "partner_iso3"): "El otro Estado.",
+    ("trade", "flow"): "Exportaciones del declarante al socio, importaciones desde él, o comercio total.",
+    ("trade", "value_usd"): "Valor en dólares estadounidenses (no en millones). Ningún comercio bilateral llega "
+                            "al billón de dólares: un valor mayor es un error de unidad o de codificación.",
+    ("trade", "source"): "La autoridad estadística, p. ej. la Administración General de Aduanas de China.",
+}
+
+
+def describe(table: str, column: Column, lang: str) -> str:
+    """A column's description in English or Spanish."""
+    if lang == "es":
+        return DESCRIPTIONS_ES.get((table, column.name)) or DESCRIPTIONS_ES[(None, column.name)]
+    return column.description

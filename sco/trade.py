@@ -94,11 +94,9 @@ def growth(trade: pd.DataFrame, base_year: int, year: int, countries: list[str])
     return out.drop_duplicates(["reporter_iso3", "partner_iso3"]).reset_index()
 
 
-def flows_for_map(trade: pd.DataFrame, year: int, cities: pd.DataFrame) -> pd.DataFrame:
-    """One line per pair with a calendar-year total in `year`: capitals' coordinates and every reporter's figure.
-
-    The width uses the best-ranked figure; the hover lists all of them, so that mirror gaps stay visible.
-    """
+def flows_for_map(trade: pd.DataFrame, year: int, cities: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One line per pair with a calendar-year total in `year` (capitals' coordinates, the best-ranked figure for
+    its width), and every reporter's figure for those pairs, so that the hover keeps mirror gaps visible."""
     rows = trade[(trade["year"] == year) & (trade["flow"] == "total") & trade["primary"]
                  & (trade["period_kind"] == "calendar")].sort_values("rank", kind="stable")
     capitals = cities[cities["capital"] == "yes"].set_index("iso3")
@@ -109,8 +107,9 @@ def flows_for_map(trade: pd.DataFrame, year: int, cities: pd.DataFrame) -> pd.Da
             continue
         out.append({"pair": pair, "a": a, "b": b, "lat_a": capitals.at[a, "lat"], "lon_a": capitals.at[a, "lon"],
                     "lat_b": capitals.at[b, "lat"], "lon_b": capitals.at[b, "lon"],
-                    "value_usd": group["value_usd"].iloc[0], "figures": group})
-    return pd.DataFrame(out)
+                    "value_usd": group["value_usd"].iloc[0]})
+    lines = pd.DataFrame(out, columns=["pair", "a", "b", "lat_a", "lon_a", "lat_b", "lon_b", "value_usd"])
+    return lines, rows[rows["pair"].isin(lines["pair"])]
 
 
 def coverage(trade: pd.DataFrame, years: range = COVERAGE_YEARS) -> pd.DataFrame:

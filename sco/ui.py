@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from sco import i18n
+from sco import figures, i18n
 from sco.countries import country_name
 from sco.data import Dataset, data_dir, load_dataset, table_fingerprint
 from sco.geo import unmapped
@@ -95,8 +95,9 @@ def open_country_profile(iso3: str) -> None:
     st.switch_page("pages/country.py", query_params={"country": iso3})
 
 
-def show_country_map(fig: go.Figure, key: str) -> None:
-    """A map whose countries open their profile when clicked."""
+def country_map(builder: Callable[..., go.Figure], *args, key: str) -> None:
+    """A map of `builder(*args)` whose countries open their profile when clicked."""
+    fig = _figure(builder.__name__, *args)
     event = st.plotly_chart(fig, config=GEO_CHART_CONFIG, width="stretch", key=key, on_select="rerun",
                             selection_mode="points")
     points = event.selection.points if event else []
@@ -205,7 +206,9 @@ def today() -> date:
     return date.today()
 
 
-@st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
+# One validated copy per data folder, shared by every session and never modified (pages filter into new frames):
+# a per-session copy would multiply memory by the number of analysts and cost a deserialisation per rerun.
+@st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
 def _load(folder: str, fingerprint: tuple) -> Dataset:
     # The fingerprint is part of the cache key only, so that an edited file is read again.
     dataset = load_dataset(folder)
@@ -240,8 +243,17 @@ def require(*names: str) -> Dataset:
     return data
 
 
-def show_chart(fig: go.Figure, *, geo: bool = False, key: str | None = None) -> None:
-    st.plotly_chart(fig, config=GEO_CHART_CONFIG if geo else CHART_CONFIG, width="stretch", key=key)
+# Building a plotly figure is the slowest step of a rerun (its validators); a figure depends only on its
+# builder's arguments, so it is built once per distinct input and shared read-only.
+@st.cache_resource(max_entries=512, ttl=3600, show_spinner=False)
+def _figure(builder: str, *args) -> go.Figure:
+    return getattr(figures, builder)(*args)
+
+
+def chart(builder: Callable[..., go.Figure], *args, geo: bool = False, key: str | None = None) -> None:
+    """Draw `builder(*args)` (a function of sco.figures); maps get the offline world outline."""
+    st.plotly_chart(_figure(builder.__name__, *args), config=GEO_CHART_CONFIG if geo else CHART_CONFIG,
+                    width="stretch", key=key)
 
 
 def show_table(frame: pd.DataFrame, *, link_columns: tuple[str, ...] = (), key: str | None = None) -> None:
@@ -255,10 +267,14 @@ def _last_changed(folder: str, fingerprint: tuple) -> dict:
     return last_changed(Path(folder))
 
 
+def tables_last_changed() -> dict[str, date]:
+    folder = str(data_dir())
+    return _last_changed(folder, table_fingerprint(folder))
+
+
 def data_version() -> date | None:
     """The dataset's version: the date the most recently changed table last changed."""
-    folder = str(data_dir())
-    changed = _last_changed(folder, table_fingerprint(folder))
+    changed = tables_last_changed()
     return max(changed.values()) if changed else None
 
 

@@ -64,3 +64,10 @@ def test_dates_read_naturally(lang, precision, text):
 def test_join_names():
     assert i18n.join_names(["A", "B", "C"], "es") == "A, B y C"
     assert i18n.join_names(["A", "B"], "en") == "A and B"
+
+
+def test_every_column_is_described_in_spanish():
+    from sco.schema import TABLES, describe
+    for name, table in TABLES.items():
+        for column in table.columns:
+            assert describe(name, column, "es").strip(), (name, column.name)

@@ -96,9 +96,10 @@ def test_matrix_and_flow_map_for_2024_are_traceable(data, trade):
     members = ["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB", "IND", "PAK", "IRN", "BLR"]
     cells = matrix(trade, 2024, members)
     assert len(cells) >= 5 and cells["source_url"].str.startswith("http").all()
-    flows = flows_for_map(trade, 2024, data["cities"])
+    flows, figures_shown = flows_for_map(trade, 2024, data["cities"])
     assert "CHN-RUS" in set(flows["pair"])
-    fig = figures.build_trade_flow_map(flows, "en", 2024)
+    assert set(figures_shown["pair"]) == set(flows["pair"])
+    fig = figures.build_trade_flow_map(flows, figures_shown, "en", 2024)
     assert len(fig.data) == len(flows) + 1
 
 
