@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test check bench
+.PHONY: run test check bench load
 
 $(VENV)/.app: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +28,10 @@ test: $(VENV)/.dev $(CHROMIUM)
 
 check: $(VENV)/.app
 	$(PY) -m sco.check
+
+# Speed at 1x, 10x and 100x the curated data, and 20 concurrent browser sessions (figures go in the README).
+bench: $(VENV)/.dev $(CHROMIUM)
+	$(PY) benchmarks/run.py
+
+load: $(VENV)/.dev $(CHROMIUM)
+	$(PY) benchmarks/load.py --sessions 20

@@ -4,8 +4,8 @@ import streamlit as st
 from sco import figures, tables, ui
 from sco.countries import country_name
 from sco.i18n import format_date
-from sco.meetings import (COUNTING_RULES, DEFAULT_RULE, MeetingFilter, count_by_pair, count_by_place, count_by_year,
-                          countries_in, filter_meetings, pair_name)
+from sco.meetings import (COUNTING_RULES, DEFAULT_RULE, MeetingFilter, count_by_pair, count_by_place,
+                          count_by_place_and_year, count_by_year, countries_in, filter_meetings, pair_name)
 
 lang = ui.page_setup()
 data = ui.require("meetings", "summits", "cities")
@@ -45,6 +45,9 @@ if unplaced:
     st.caption(ui.t("unplaced_meetings", count=unplaced))
 if len(by_place) > figures.MAX_MAP_PLACES:
     st.caption(ui.t("map_capped", shown=figures.MAX_MAP_PLACES, total=len(by_place)))
+if ui.url_widget(st.toggle, "play", default=False, parse=ui.parse_flag, serialize=ui.serialize_flag,
+                 label=ui.t("play_years")):
+    ui.chart(figures.build_meetings_animation, count_by_place_and_year(chosen, data["cities"]), lang, geo=True)
 names = {p: pair_name(p, lang) for p in chosen["pair"].unique()}
 ui.chart(figures.build_meetings_timeline, chosen, data["summits"], lang, names)
 pairs = count_by_pair(chosen)

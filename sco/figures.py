@@ -87,17 +87,7 @@ def build_status_animation(by_year: pd.DataFrame, lang: str) -> go.Figure:
     frames = [go.Frame(data=[_status_trace(by_year[by_year["year"] == y], lang)], name=str(y)) for y in years]
     fig = go.Figure(data=frames[-1].data if frames else [], frames=frames)
     fig.update_geos(**EURASIA_GEO)
-    step_args = dict(mode="immediate", frame=dict(duration=700, redraw=True), transition=dict(duration=0))
-    fig.update_layout(
-        updatemenus=[dict(type="buttons", showactive=False, x=0, y=0, xanchor="left", yanchor="top",
-                          pad=dict(t=40), buttons=[
-                              dict(label="▶", method="animate", args=[None, dict(step_args, fromcurrent=True)]),
-                              dict(label="❚❚", method="animate", args=[[None], dict(step_args, mode="immediate")]),
-                          ])],
-        sliders=[dict(active=len(years) - 1, x=0.08, len=0.92, y=0, pad=dict(t=30),
-                      currentvalue=dict(prefix=f"{t('year', lang)}: "),
-                      steps=[dict(label=str(y), method="animate", args=[[str(y)], step_args]) for y in years])],
-    )
+    _add_play_controls(fig, years, lang)
     return _layout(fig, t("animation_title", lang), 680)
 
 
@@ -427,3 +417,37 @@ def build_trade_flow_map(flows: pd.DataFrame, figures: pd.DataFrame, lang: str, 
             hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_geos(**{**EURASIA_GEO, "lonaxis_range": [20, 135], "lataxis_range": [15, 65]})
     return _layout(fig, t("flow_map_title", lang, year=year), 560)
+
+
+def build_meetings_animation(by_year: pd.DataFrame, lang: str) -> go.Figure:
+    """Where leaders met, year by year: a frame per year, with a play button and a year slider."""
+    years = sorted(int(y) for y in by_year["year"].unique())
+    largest = max(int(by_year["meetings"].max()), 1) if len(by_year) else 1
+
+    def trace(rows: pd.DataFrame) -> go.Scattergeo:
+        return go.Scattergeo(
+            lat=rows["lat"], lon=rows["lon"], mode="markers", showlegend=False,
+            hovertext=[f"<b>{plain(r.city)}</b>, {plain(country_name(r.host_iso3, lang))}: {r.meetings}"
+                       for r in rows.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(size=[8 + 22 * (n / largest) ** 0.5 for n in rows["meetings"]], color="#1f4e79",
+                        opacity=0.75, line=dict(color="#ffffff", width=1)))
+
+    frames = [go.Frame(data=[trace(by_year[by_year["year"] == y])], name=str(y)) for y in years]
+    fig = go.Figure(data=frames[-1].data if frames else [], frames=frames)
+    fig.update_geos(**WORLD_GEO)
+    _add_play_controls(fig, years, lang)
+    return _layout(fig, t("meetings_animation_title", lang), 600)
+
+
+def _add_play_controls(fig: go.Figure, years: list[int], lang: str) -> None:
+    """A play/pause button and a year slider over the figure's frames (named by year)."""
+    step = dict(mode="immediate", frame=dict(duration=700, redraw=True), transition=dict(duration=0))
+    fig.update_layout(
+        updatemenus=[dict(type="buttons", showactive=False, x=0, y=0, xanchor="left", yanchor="top",
+                          pad=dict(t=40), buttons=[
+                              dict(label="▶", method="animate", args=[None, dict(step, fromcurrent=True)]),
+                              dict(label="❚❚", method="animate", args=[[None], dict(step, mode="immediate")]),
+                          ])],
+        sliders=[dict(active=len(years) - 1, x=0.08, len=0.92, y=0, pad=dict(t=30),
+                      currentvalue=dict(prefix=f"{t('year', lang)}: "),
+                      steps=[dict(label=str(y), method="animate", args=[[str(y)], step]) for y in years])])

@@ -111,6 +111,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "precision_note": {"en": "Dates given only to the month or year in the source are marked as such.",
                        "es": "Las fechas que la fuente da solo con mes o año se indican así."},
     "precision": {"en": "Date precision", "es": "Precisión de la fecha"},
+    "precision_day": {"en": "day", "es": "día"},
+    "precision_month": {"en": "month", "es": "mes"},
+    "precision_year": {"en": "year", "es": "año"},
     # Summits page
     "summits_title": {"en": "Summits of heads of state", "es": "Cumbres de jefes de Estado"},
     "summits_intro": {
@@ -167,6 +170,8 @@ STRINGS: dict[str, dict[str, str]] = {
                            "recoge todas las reuniones. Acote los países o el periodo para ver las demás."},
     "map_capped": {"en": "The map shows the {shown} busiest of {total} places.",
                    "es": "El mapa muestra los {shown} lugares con más reuniones de {total}."},
+    "meetings_animation_title": {"en": "Where leaders met, year by year (in the filtered meetings)",
+                                 "es": "Dónde se reunieron los líderes, año por año (reuniones filtradas)"},
     "sco_summit": {"en": "SCO summit", "es": "Cumbre de la OCS"},
     "network_title": {"en": "Who met whom (line width: number of meetings)",
                       "es": "Quién se reunió con quién (grosor: número de reuniones)"},

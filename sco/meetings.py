@@ -94,3 +94,11 @@ def count_by_year(meetings: pd.DataFrame) -> pd.DataFrame:
 
 def countries_in(meetings: pd.DataFrame) -> list[str]:
     return sorted(set(meetings["iso3_a"]) | set(meetings["iso3_b"]))
+
+
+def count_by_place_and_year(meetings: pd.DataFrame, cities: pd.DataFrame) -> pd.DataFrame:
+    """Meetings per year and city with coordinates (any format), for the year-by-year map."""
+    placed = meetings[meetings["city"].notna() & (meetings["city"] != "")]
+    joined = placed.merge(cities[["city", "iso3", "lat", "lon"]], left_on=["city", "host_iso3"],
+                          right_on=["city", "iso3"], how="inner")
+    return joined.groupby(["year", "city", "host_iso3", "lat", "lon"], as_index=False).agg(meetings=("date", "size"))

@@ -21,7 +21,8 @@ def membership_table(membership: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("status", lang): [label("status", s, lang) for s in frame["status"]],
         t("start", lang): _dates(frame["start_date"]).to_numpy(),
         t("end", lang): _dates(frame["end_date"]).to_numpy(),
-        t("precision", lang): frame["date_precision"].to_numpy(),
+        t("precision", lang): [label("precision", p, lang) if isinstance(p, str) and p else "" for p in
+                               frame["date_precision"]],
         t("note", lang): frame["note"].to_numpy(),
         t("source", lang): frame["source_title"].to_numpy(),
         t("source_link", lang): frame["source_url"].to_numpy(),

@@ -93,3 +93,13 @@ def test_meeting_figures(data):
     assert any(tr.mode == "markers+text" for tr in network.data)
     by_place, _ = count_by_place(meetings, dataset["cities"])
     assert sum(len(tr.lat) for tr in figures.build_meetings_map(by_place, "en").data) == len(by_place)
+
+
+def test_meetings_animation_has_a_frame_per_year(data):
+    from sco.meetings import count_by_place_and_year
+    dataset, meetings = data
+    by_year = count_by_place_and_year(meetings, dataset["cities"])
+    fig = figures.build_meetings_animation(by_year, "en")
+    assert [f.name for f in fig.frames] == [str(y) for y in sorted(by_year["year"].unique())]
+    assert fig.layout.updatemenus[0].buttons[0].method == "animate"
+    assert sum(len(f.data[0].lat) for f in fig.frames) == len(by_year)

@@ -223,3 +223,10 @@ def test_country_profile_of_a_partner_without_meetings_or_trade():
     assert not at.exception and not at.error
     assert at.title[0].value == "Bahrain in the SCO"
 
+
+
+def test_meetings_play_through_years_from_the_link():
+    at = open_app({"play": "1"}, "pages/meetings.py")
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == CHARTS["pages/meetings.py"] + 1
+    assert any(chart.frames for chart in charts(at))
