@@ -11,7 +11,7 @@ lang = ui.page_setup()
 data = ui.require("meetings", "summits", "cities")
 meetings = data["meetings"]
 first, last = meetings["date"].min().date(), meetings["date"].max().date()
-all_countries = countries_in(meetings)
+all_countries = ui.derived(countries_in, tables=("meetings",))
 
 st.title(ui.t("meetings_title"))
 st.write(ui.t("meetings_intro"))

@@ -15,7 +15,7 @@ st.write(ui.t("sources_intro"))
 
 st.subheader(ui.t("tables_section"))
 changed = ui.tables_last_changed()
-summaries = [table_summary(name, frame) for name, frame in data.tables.items()]
+summaries = [ui.derived(table_summary, name, tables=(name,)) for name in data.tables]
 st.dataframe(pd.DataFrame({
     ui.t("col_table"): [f"{s['table']}.csv" for s in summaries],
     ui.t("col_rows"): [s["rows"] for s in summaries],
@@ -42,7 +42,7 @@ for name, table in TABLES.items():
 
 if "trade" in data.tables:
     st.subheader(ui.t("trade_coverage_section"))
-    ui.show_table(tables.coverage_table(coverage(data["trade"]), lang), key="sources_coverage")
+    ui.show_table(tables.coverage_table(ui.derived(coverage, tables=("trade",)), lang), key="sources_coverage")
 
 st.subheader(ui.t("corrections_section"))
 st.text(ui.t("corrections_text"))

@@ -12,7 +12,7 @@ from sco.trade import (FLOWS, USD_200_BILLION, coverage, flows_for_map, growth, 
 lang = ui.page_setup()
 data = ui.require("trade", "cities")
 trade = data["trade"]
-pairs_all = pair_options(trade)
+pairs_all = ui.derived(pair_options, tables=("trade",))
 years = sorted(int(y) for y in trade["year"].unique())
 
 st.title(ui.t("trade_title"))
@@ -56,7 +56,7 @@ ui.chart(figures.build_growth_matrix, growth(trade, base_year, year, members), m
 ui.chart(figures.build_trade_flow_map, *flows_for_map(trade, year, data["cities"]), lang, year, geo=True)
 
 st.subheader(ui.t("coverage_title"))
-ui.show_table(tables.coverage_table(coverage(trade), lang), key="coverage_table")
+ui.show_table(tables.coverage_table(ui.derived(coverage, tables=("trade",)), lang), key="coverage_table")
 
 st.subheader(ui.t("trade_table_title"))
 table = tables.trade_table(shown, lang)

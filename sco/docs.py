@@ -58,7 +58,7 @@ def dictionary_frame(table_name: str, lang: str = "en") -> "pd.DataFrame":
                           "required": c.required, "meaning": describe(table_name, c, lang)} for c in table.columns])
 
 
-def table_summary(name: str, frame: "pd.DataFrame") -> dict:
+def table_summary(frame: "pd.DataFrame", name: str) -> dict:
     """What a table covers: rows, first and last date or year, countries named."""
     date_columns = [c.name for c in TABLES[name].columns if c.kind in ("date",)] or [
         c.name for c in TABLES[name].columns if c.name == "year"]

@@ -1,6 +1,7 @@
 """The thin Streamlit layer shared by every page: language, cached data, data problems, charts, tables."""
 from __future__ import annotations
 
+import importlib
 from datetime import date
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -223,6 +224,19 @@ def _load(folder: str, fingerprint: tuple) -> Dataset:
 def dataset() -> Dataset:
     folder = str(data_dir())
     return _load(folder, table_fingerprint(folder))
+
+
+@st.cache_resource(max_entries=64, ttl=3600, show_spinner=False)
+def _derived(module: str, name: str, folder: str, fingerprint: tuple, tables: tuple[str, ...], args: tuple):
+    dataset = _load(folder, fingerprint)
+    return getattr(importlib.import_module(module), name)(*(dataset[t] for t in tables), *args)
+
+
+def derived(function: Callable[..., T], *args, tables: tuple[str, ...]) -> T:
+    """`function(*tables, *args)`, computed once per version of the data and shared: for summaries of whole
+    tables (coverage, option lists) that would otherwise be recomputed on every rerun."""
+    folder = str(data_dir())
+    return _derived(function.__module__, function.__name__, folder, table_fingerprint(folder), tables, args)
 
 
 def require(*names: str) -> Dataset:

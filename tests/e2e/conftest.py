@@ -91,7 +91,7 @@ def page(browser):
     context.close()
 
 
-def wait_until_drawn(page, geo_charts: int = 0, timeout: float = 60_000) -> None:
+def wait_until_drawn(page, geo_charts: int = 0, timeout: float = 60_000, settle_ms: int = 300) -> None:
     """Wait for the script run to finish, every plotly chart to hold its SVG, and `geo_charts` maps to hold shapes.
 
     A geo chart draws its country shapes only once the world outline has arrived from static/; if it never
@@ -110,7 +110,7 @@ def wait_until_drawn(page, geo_charts: int = 0, timeout: float = 60_000) -> None
                 arg=geo_charts, timeout=15_000)
         except Exception:
             pass
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(settle_ms)  # lets hover layers and captions finish before a screenshot
 
 
 def screenshot(page, name: str) -> Path:
