@@ -11,8 +11,8 @@ from sco.profile import build_profile, profile_countries
 from sco.trade import series_for_pairs
 
 lang = ui.page_setup()
-data = ui.dataset()
-choices = profile_countries(data.tables)
+data = ui.require("membership", "meetings", "trade")
+choices = ui.derived(profile_countries, tables=("membership", "meetings", "trade"))
 iso3 = ui.url_widget(st.selectbox, "country", default="CHN" if "CHN" in choices else choices[0],
                      parse=ui.parse_choice(choices), valid=choices.__contains__, label=ui.t("pick_country"),
                      options=choices, format_func=lambda c: country_name(c, lang))

@@ -361,44 +361,47 @@ def _trade_hover_by_year(line: pd.DataFrame, lang: str) -> list[str]:
     return [texts.get(year, "") for year in line.index]
 
 
-def build_trade_matrix(cells: pd.DataFrame, countries: list[str], lang: str, year: int) -> go.Figure:
-    """Heatmap: row = reporter, column = partner, value = the reporter's total trade with the partner."""
-    names = [country_name(c, lang) for c in countries]
+def _country_grid(cells: pd.DataFrame, countries: list[str], lang: str, value, hover) -> tuple[list, list, list]:
+    """Reporter x partner grids of values and hover texts; a cell with no figure stays empty and says so."""
     index = {c: i for i, c in enumerate(countries)}
     z = [[None] * len(countries) for _ in countries]
-    hover = [[t("no_figure", lang)] * len(countries) for _ in countries]
+    texts = [[t("no_figure", lang)] * len(countries) for _ in countries]
     for r in cells.itertuples():
         i, j = index[r.reporter_iso3], index[r.partner_iso3]
-        z[i][j] = r.value_usd / 1e9
-        hover[i][j] = _trade_hover(pd.DataFrame([r._asdict()]), lang)[0]
+        z[i][j], texts[i][j] = value(r), hover(r)
+    return [country_name(c, lang) for c in countries], z, texts
+
+
+def _grid_layout(fig: go.Figure, lang: str, title: str) -> go.Figure:
+    fig.update_xaxes(title=t("partner", lang), side="bottom")
+    fig.update_yaxes(title=t("reporter", lang), autorange="reversed")
+    return _layout(fig, title, 560)
+
+
+def build_trade_matrix(cells: pd.DataFrame, countries: list[str], lang: str, year: int) -> go.Figure:
+    """Heatmap: row = reporter, column = partner, value = the reporter's total trade with the partner."""
+    names, z, hover = _country_grid(cells, countries, lang, lambda r: r.value_usd / 1e9,
+                                    lambda r: _trade_hover(pd.DataFrame([r._asdict()]), lang)[0])
     fig = go.Figure(go.Heatmap(
         z=z, x=names, y=names, colorscale="Blues", hoverongaps=True, text=hover,
         hovertemplate="%{text}<extra></extra>", texttemplate="%{z:.1f}",
         colorbar=dict(title=dict(text=t("usd_billions", lang)))))
-    fig.update_xaxes(title=t("partner", lang), side="bottom")
-    fig.update_yaxes(title=t("reporter", lang), autorange="reversed")
-    return _layout(fig, t("matrix_title", lang, year=year), 560)
+    return _grid_layout(fig, lang, t("matrix_title", lang, year=year))
 
 
 def build_growth_matrix(cells: pd.DataFrame, countries: list[str], lang: str, base_year: int, year: int) -> go.Figure:
-    names = [country_name(c, lang) for c in countries]
-    index = {c: i for i, c in enumerate(countries)}
-    z = [[None] * len(countries) for _ in countries]
-    hover = [[t("no_figure", lang)] * len(countries) for _ in countries]
-    for r in cells.itertuples():
-        i, j = index[r.reporter_iso3], index[r.partner_iso3]
-        z[i][j] = r.ratio
-        hover[i][j] = (f"{plain(country_name(r.reporter_iso3, lang))} → {plain(country_name(r.partner_iso3, lang))}"
-                       f"<br>{base_year}: {format_usd(r.base_value_usd, lang)}<br>{year}: "
-                       f"{format_usd(r.value_usd, lang)}<br>× {r.ratio:.2f}<br>{t('whose_figure', lang)}: "
-                       f"{plain(r.source)}")
+    """Heatmap of each series' ratio between two years (never across reporters or sources)."""
+    names, z, hover = _country_grid(
+        cells, countries, lang, lambda r: r.ratio,
+        lambda r: (f"{plain(country_name(r.reporter_iso3, lang))} → {plain(country_name(r.partner_iso3, lang))}"
+                   f"<br>{base_year}: {format_usd(r.base_value_usd, lang)}<br>{year}: "
+                   f"{format_usd(r.value_usd, lang)}<br>× {r.ratio:.2f}<br>{t('whose_figure', lang)}: "
+                   f"{plain(r.source)}"))
     labels = [[f"×{v:.2f}" if v is not None else "" for v in row] for row in z]
     fig = go.Figure(go.Heatmap(
         z=z, x=names, y=names, colorscale="RdBu", zmid=1, text=labels, texttemplate="%{text}", customdata=hover,
         hovertemplate="%{customdata}<extra></extra>", colorbar=dict(title=dict(text="×"))))
-    fig.update_xaxes(title=t("partner", lang))
-    fig.update_yaxes(title=t("reporter", lang), autorange="reversed")
-    return _layout(fig, t("growth_title", lang, base=base_year, year=year), 560)
+    return _grid_layout(fig, lang, t("growth_title", lang, base=base_year, year=year))
 
 
 def build_trade_flow_map(flows: pd.DataFrame, figures: pd.DataFrame, lang: str, year: int) -> go.Figure:

@@ -64,6 +64,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "body": {"en": "Body", "es": "Órgano"},
     "summits_count": {"en": "Summits hosted", "es": "Cumbres celebradas"},
     "years": {"en": "Years", "es": "Años"},
+    "table_capped": {"en": "Showing the first {shown} of {total} rows; the download holds them all.",
+                     "es": "Se muestran las primeras {shown} de {total} filas; la descarga las contiene todas."},
     "download_csv": {"en": "Download these rows (CSV)", "es": "Descargar estas filas (CSV)"},
     "map_missing_countries": {
         "en": "Too small to draw on this world map: {names}. They are listed in the table.",

@@ -9,16 +9,10 @@ import pandas as pd
 from sco.meetings import count_by_pair
 
 
-def profile_countries(tables: dict[str, pd.DataFrame]) -> list[str]:
-    """Every state any table names as a member, partner, meeting side or trade reporter."""
-    codes = set()
-    if "membership" in tables:
-        codes |= set(tables["membership"]["iso3"])
-    if "meetings" in tables:
-        codes |= set(tables["meetings"]["iso3_a"]) | set(tables["meetings"]["iso3_b"])
-    if "trade" in tables:
-        codes |= set(tables["trade"]["reporter_iso3"]) | set(tables["trade"]["partner_iso3"])
-    return sorted(codes)
+def profile_countries(membership: pd.DataFrame, meetings: pd.DataFrame, trade: pd.DataFrame) -> list[str]:
+    """Every state a table names as a member, partner, meeting side or trade reporter or partner."""
+    return sorted(set(membership["iso3"]) | set(meetings["iso3_a"]) | set(meetings["iso3_b"])
+                  | set(trade["reporter_iso3"]) | set(trade["partner_iso3"]))
 
 
 @dataclass(frozen=True)
@@ -47,7 +41,7 @@ def build_profile(iso3: str, tables: dict[str, pd.DataFrame], today: date) -> Pr
     trade = tables.get("trade")
     trade_pairs = []
     if trade is not None:
-        mine_trade = trade[trade["pair"].str.split("-").map(lambda p: iso3 in p)]
+        mine_trade = trade[(trade["reporter_iso3"] == iso3) | (trade["partner_iso3"] == iso3)]
         trade_pairs = mine_trade.groupby("pair").size().sort_values(ascending=False, kind="stable").index.tolist()
     return Profile(iso3, statuses, current.iloc[0] if len(current) else None, hosted,
                    mine if mine is not None else pd.DataFrame(), counterparts, trade_pairs)

@@ -270,10 +270,17 @@ def chart(builder: Callable[..., go.Figure], *args, geo: bool = False, key: str 
                     width="stretch", key=key)
 
 
+MAX_TABLE_ROWS = 1000
+
+
 def show_table(frame: pd.DataFrame, *, link_columns: tuple[str, ...] = (), key: str | None = None) -> None:
-    """A table of data rows (never rendered as HTML), source columns as links."""
+    """A table of data rows (never rendered as HTML), source columns as links. A very long table shows its first
+    rows and says so: sending tens of thousands of rows to the browser on every rerun helps no reader, and the
+    download next to it holds them all."""
     config = {c: st.column_config.LinkColumn(c, display_text=t("source_link")) for c in link_columns}
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key)
+    st.dataframe(frame.head(MAX_TABLE_ROWS), hide_index=True, width="stretch", column_config=config, key=key)
+    if len(frame) > MAX_TABLE_ROWS:
+        st.caption(t("table_capped", shown=f"{MAX_TABLE_ROWS:,}", total=f"{len(frame):,}"))
 
 
 @st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
