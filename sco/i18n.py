@@ -31,6 +31,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Some data could not be used. The tables below were withheld whole until these problems are fixed:",
         "es": "Algunos datos no pudieron usarse. Estas tablas se retuvieron completas hasta corregir estos problemas:",
     },
+    "data_missing": {"en": "No data file: {files}.", "es": "Falta el archivo de datos: {files}."},
     "col_file": {"en": "File", "es": "Archivo"},
     "col_row": {"en": "Row", "es": "Fila"},
     "col_column": {"en": "Column", "es": "Columna"},

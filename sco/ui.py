@@ -27,11 +27,8 @@ ICON = Path(__file__).resolve().parent.parent / "static" / "icon.png"
 # Plotly fetches its world outline from a CDN unless told where it is: the copy in static/ is served by the app.
 GEO_CHART_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False}
 CHART_CONFIG = {"displaylogo": False}
-
-
+# Session keys of the shell: the link parameters a run used, and whether dashboard.py is running the page.
 URL_KEYS_SEEN = "_url_keys_this_run"
-
-
 SHELL_RUNNING = "_shell_running"
 
 
@@ -246,6 +243,8 @@ def require(*names: str) -> Dataset:
     missing = [n for n in names if n not in data.tables]
     if problems or missing:
         st.error(t("data_problem_title"))
+        if not problems:  # an optional table whose file is absent
+            st.caption(t("data_missing", files=", ".join(f"{n}.csv" for n in missing)))
         st.dataframe(
             pd.DataFrame([{t("col_file"): v.file, t("col_row"): v.row, t("col_column"): v.column,
                            t("col_value"): v.value, t("col_rule"): f"{v.rule}: {RULES[v.rule]}"}

@@ -230,3 +230,13 @@ def test_meetings_play_through_years_from_the_link():
     assert not at.exception
     assert len(at.get("plotly_chart")) == CHARTS["pages/meetings.py"] + 1
     assert any(chart.frames for chart in charts(at))
+
+
+def test_missing_optional_table_is_named_and_other_pages_work(data_copy, monkeypatch):
+    (data_copy / "meetings.csv").unlink()
+    monkeypatch.setenv("SCO_DATA_DIR", str(data_copy))
+    at = open_app(page="pages/meetings.py")
+    assert not at.exception and at.error
+    assert any("meetings.csv" in c.value for c in at.caption)
+    at.switch_page("pages/trade.py").run()
+    assert not at.error and len(at.get("plotly_chart")) == CHARTS["pages/trade.py"]
