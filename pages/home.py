@@ -21,7 +21,7 @@ st.write(ui.t("home_scope"))
 
 left, middle, right, last = st.columns(4)
 left.metric(ui.t("metric_members"), head.members_today)
-middle.metric(ui.t("metric_partners"), head.others_today)
+middle.metric(ui.t("metric_partners"), head.others_today, help=ui.t("metric_partners_help"))
 if head.newest_member:
     iso3, joined = head.newest_member
     right.metric(ui.t("metric_newest"), country_name(iso3, lang), ui.t("since", date=format_date(joined, lang)),

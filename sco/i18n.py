@@ -88,8 +88,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "fuente pública que la respalda.",
     },
     "metric_members": {"en": "Members today", "es": "Miembros hoy"},
-    "metric_partners": {"en": "Partners, observers and dialogue partners today",
-                        "es": "Socios, observadores y socios de diálogo hoy"},
+    "metric_partners": {"en": "Partners today", "es": "Socios hoy"},
+    "metric_partners_help": {"en": "States with another SCO status: observers and dialogue partners until the "
+                                   "Tianjin summit of 1 September 2025, SCO partners since.",
+                             "es": "Estados con otro estatus en la OCS: observadores y socios de diálogo hasta la "
+                                   "cumbre de Tianjin del 1 de septiembre de 2025, socios de la OCS desde entonces."},
     "metric_newest": {"en": "Newest member", "es": "Miembro más reciente"},
     "metric_latest_summit": {"en": "Latest summit", "es": "Última cumbre"},
     "since": {"en": "since {date}", "es": "desde el {date}"},

@@ -240,3 +240,11 @@ def test_missing_optional_table_is_named_and_other_pages_work(data_copy, monkeyp
     assert any("meetings.csv" in c.value for c in at.caption)
     at.switch_page("pages/trade.py").run()
     assert not at.error and len(at.get("plotly_chart")) == CHARTS["pages/trade.py"]
+
+
+def test_sources_page_counts_the_rows_of_each_file():
+    from sco.data import load_dataset
+    at = open_app(page="pages/sources.py")
+    summary = at.dataframe[0].value.set_index("Table")["Rows"]
+    for name, frame in load_dataset().tables.items():
+        assert summary[f"{name}.csv"] == len(frame)
