@@ -63,24 +63,22 @@ def count_by_pair(meetings: pd.DataFrame) -> pd.DataFrame:
 
 
 def count_by_place(meetings: pd.DataFrame, cities: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """Meetings per city and format with coordinates, and how many meetings have no place to map (calls)."""
+    """Meetings per city and format with coordinates, the pairs that met there most (for the hover), and how many
+    meetings have no place to map (calls, or a place the source does not name as a city)."""
+    place = ["city", "host_iso3", "format"]
     placed = meetings[meetings["city"].notna() & (meetings["city"] != "")]
-    joined = placed.merge(cities[["city", "iso3", "lat", "lon"]], left_on=["city", "host_iso3"],
-                          right_on=["city", "iso3"], how="inner")
-    place = ["city", "host_iso3", "lat", "lon", "format"]
-    by_pair = (joined.groupby([*place, "pair"]).size().rename("n").reset_index()
-               .sort_values([*place, "n"], ascending=[True] * len(place) + [False], kind="stable"))
-    counted = by_pair.groupby(place, as_index=False, sort=False).agg(
-        meetings=("n", "sum"), pairs=("pair", list), counts=("n", list))
-    counted["pairs"] = [_most_frequent(p, n) for p, n in zip(counted["pairs"], counted["counts"])]
-    counted = counted.drop(columns="counts")
-    return counted, len(meetings) - len(joined)
-
-
-def _most_frequent(pairs: list[str], counts: list[int], shown: int = 5) -> str:
-    """'CHN-RUS (12), IND-RUS (3) … +4': the pairs that met most at a place (given most frequent first)."""
-    text = ", ".join(f"{p} ({n})" for p, n in zip(pairs[:shown], counts[:shown]))
-    return text + (f" … +{len(pairs) - shown}" if len(pairs) > shown else "")
+    by_pair = (placed.groupby([*place, "pair"]).size().rename("n").reset_index()
+               .sort_values("n", ascending=False, kind="stable"))
+    counted = by_pair.groupby(place, as_index=False).agg(meetings=("n", "sum"), pair_count=("pair", "size"))
+    top = by_pair.groupby(place).head(5)
+    listed: dict[tuple, list[str]] = {}
+    for city, host, fmt, pair, n in zip(top["city"], top["host_iso3"], top["format"], top["pair"], top["n"]):
+        listed.setdefault((city, host, fmt), []).append(f"{pair} ({n})")
+    counted["pairs"] = [", ".join(listed[key]) + (f" … +{n - 5}" if n > 5 else "") for key, n in
+                        zip(zip(counted["city"], counted["host_iso3"], counted["format"]), counted["pair_count"])]
+    located = counted.merge(cities[["city", "iso3", "lat", "lon"]], left_on=["city", "host_iso3"],
+                            right_on=["city", "iso3"], how="inner").drop(columns=["iso3", "pair_count"])
+    return located, len(meetings) - int(located["meetings"].sum())
 
 
 def count_by_year(meetings: pd.DataFrame) -> pd.DataFrame:

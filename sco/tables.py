@@ -44,17 +44,22 @@ def summits_table(summits: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def _names(column: pd.Series, name) -> pd.Series:
+    """Display names of a column of codes, each distinct code looked up once."""
+    return column.map({code: name(code) for code in column.dropna().unique()}).fillna("")
+
+
 def meetings_table(meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame = meetings.sort_values("date")
     return pd.DataFrame({
         t("date", lang): _dates(frame["date"]).to_numpy(),
         t("end", lang): _dates(frame["end_date"]).to_numpy(),
-        t("pair", lang): [pair_name(p, lang) for p in frame["pair"]],
+        t("pair", lang): _names(frame["pair"], lambda p: pair_name(p, lang)).to_numpy(),
         t("leader_a", lang): frame["leader_a"].to_numpy(),
         t("leader_b", lang): frame["leader_b"].to_numpy(),
         t("city", lang): frame["city"].to_numpy(),
-        t("host", lang): [country_name(c, lang) if isinstance(c, str) and c else "" for c in frame["host_iso3"]],
-        t("format", lang): [label("format", f, lang) for f in frame["format"]],
+        t("host", lang): _names(frame["host_iso3"], lambda c: country_name(c, lang) if c else "").to_numpy(),
+        t("format", lang): _names(frame["format"], lambda f: label("format", f, lang)).to_numpy(),
         t("occasion", lang): frame["occasion"].to_numpy(),
         t("note", lang): frame["note"].to_numpy(),
         t("source", lang): frame["source_title"].to_numpy(),
