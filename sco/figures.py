@@ -56,7 +56,7 @@ def _status_trace(statuses: pd.DataFrame, lang: str) -> go.Choropleth:
     codes = {s: i for i, s in enumerate(STATUSES)}
     hover = [
         f"<b>{plain(country_name(r.iso3, lang))}</b><br>{label('status', r.status, lang)}"
-        + (f"<br>{t('since', lang, date=format_date(r.start_date, lang, _precision(r)))}"
+        + (f"<br>{t('since', lang, date=format_date(r.start_date, lang, getattr(r, 'date_precision', None)))}"
            if hasattr(r, "start_date") else "")
         for r in statuses.itertuples()
     ]
@@ -67,11 +67,6 @@ def _status_trace(statuses: pd.DataFrame, lang: str) -> go.Choropleth:
         colorbar=dict(tickvals=list(range(len(STATUSES))), ticktext=[label("status", s, lang) for s in STATUSES],
                       title=dict(text=t("status", lang)), len=0.8, thickness=14),
     )
-
-
-def _precision(row) -> str:
-    value = getattr(row, "date_precision", "day")
-    return value if isinstance(value, str) and value else "day"
 
 
 def build_status_map(statuses: pd.DataFrame, lang: str, title: str) -> go.Figure:
@@ -110,7 +105,7 @@ def build_status_timeline(membership: pd.DataFrame, lang: str, today: date) -> g
             y=[names[c] for c in rows["iso3"]], base=rows["start_date"].dt.strftime("%Y-%m-%d"),
             x=((ends[rows.index] - rows["start_date"]).dt.total_seconds() * 1000).round(), orientation="h",
             name=label("status", status, lang), marker_color=STATUS_COLORS[status],
-            customdata=[[format_date(d, lang, p if isinstance(p, str) and p else "day"), u]
+            customdata=[[format_date(d, lang, p), u]
                         for d, p, u in zip(rows["start_date"], rows["date_precision"], until)],
             hovertemplate=(f"<b>%{{y}}</b><br>{label('status', status, lang)}<br>{t('start', lang)}: "
                            f"%{{customdata[0]}}<br>{t('end', lang)}: %{{customdata[1]}}<extra></extra>")))
@@ -191,16 +186,12 @@ def build_meetings_map(by_place: pd.DataFrame, lang: str) -> go.Figure:
 
 def _meeting_hover(frame: pd.DataFrame, lang: str) -> list[str]:
     return [
-        f"<b>{plain(r.leader_a)} – {plain(r.leader_b)}</b><br>{format_date(r.date, lang, _precision_of(r))}"
+        f"<b>{plain(r.leader_a)} – {plain(r.leader_b)}</b><br>{format_date(r.date, lang, r.date_precision)}"
         + (f", {plain(r.city)}" if isinstance(r.city, str) and r.city else "")
         + f"<br>{label('format', r.format, lang)} · {plain(r.occasion)}"
         + f"<br>{t('source', lang)}: {plain(r.source_title)}"
         for r in frame.itertuples()
     ]
-
-
-def _precision_of(row) -> str:
-    return row.date_precision if isinstance(row.date_precision, str) and row.date_precision else "day"
 
 
 MAX_TIMELINE_PAIRS = 30

@@ -396,7 +396,8 @@ def label(prefix: str, code: str, lang: str) -> str:
 
 
 def format_date(value: date | pd.Timestamp, lang: str = DEFAULT_LANG, precision: str | None = "day") -> str:
-    """'4 July 2024' / '4 de julio de 2024'; a month or a year alone where that is all the source gives."""
+    """'4 July 2024' / '4 de julio de 2024'; a month or a year alone where that is all the source gives (any other
+    precision, empty included, is a day)."""
     if value is None or pd.isna(value):
         return ""
     months = MONTHS_ES if lang == "es" else MONTHS_EN

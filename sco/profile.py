@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 
 from sco.meetings import count_by_pair
+from sco.membership import statuses_on
 
 
 def profile_countries(membership: pd.DataFrame, meetings: pd.DataFrame, trade: pd.DataFrame) -> list[str]:
@@ -27,21 +28,17 @@ class Profile:
 
 
 def build_profile(iso3: str, tables: dict[str, pd.DataFrame], today: date) -> Profile:
-    membership = tables.get("membership", pd.DataFrame(columns=["iso3", "start_date", "end_date", "status"]))
-    statuses = membership[membership["iso3"] == iso3].sort_values("start_date")
-    day = pd.Timestamp(today)
-    current = statuses[(statuses["start_date"] <= day) & (statuses["end_date"].isna() | (statuses["end_date"] > day))]
+    """The profile from the membership, meetings and trade tables (summits optional)."""
+    statuses = tables["membership"][tables["membership"]["iso3"] == iso3].sort_values("start_date")
+    current = statuses_on(statuses, today)
     summits = tables.get("summits")
     hosted = summits[summits["host_iso3"] == iso3] if summits is not None else pd.DataFrame()
-    meetings = tables.get("meetings")
-    mine = meetings[(meetings["iso3_a"] == iso3) | (meetings["iso3_b"] == iso3)] if meetings is not None else None
-    counterparts = count_by_pair(mine) if mine is not None else pd.DataFrame(columns=["pair", "meetings", "latest"])
-    counterparts["counterpart"] = [next(c for c in p.split("-") if c != iso3) if p.count(iso3) == 1 else iso3
-                                   for p in counterparts["pair"]]
-    trade = tables.get("trade")
-    trade_pairs = []
-    if trade is not None:
-        mine_trade = trade[(trade["reporter_iso3"] == iso3) | (trade["partner_iso3"] == iso3)]
-        trade_pairs = mine_trade.groupby("pair").size().sort_values(ascending=False, kind="stable").index.tolist()
-    return Profile(iso3, statuses, current.iloc[0] if len(current) else None, hosted,
-                   mine if mine is not None else pd.DataFrame(), counterparts, trade_pairs)
+    meetings = tables["meetings"]
+    mine = meetings[(meetings["iso3_a"] == iso3) | (meetings["iso3_b"] == iso3)]
+    counterparts = count_by_pair(mine)
+    counterparts["counterpart"] = [next(c for c in p.split("-") if c != iso3) for p in counterparts["pair"]]
+    trade = tables["trade"]
+    mine_trade = trade[(trade["reporter_iso3"] == iso3) | (trade["partner_iso3"] == iso3)]
+    trade_pairs = mine_trade.groupby("pair").size().sort_values(ascending=False, kind="stable").index.tolist()
+    return Profile(iso3, statuses, current.iloc[0] if len(current) else None, hosted, mine, counterparts,
+                   trade_pairs)
