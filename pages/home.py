@@ -1,15 +1,15 @@
 """Overview: what the SCO is, the headline figures, today's statuses on a map, and the way into every view."""
 import streamlit as st
 
-from sco import figures, ui
+from sco import ui, views
 from sco.countries import country_name
 from sco.i18n import format_date, join_names
-from sco.membership import headlines, statuses_on
+from sco.membership import headlines
 
 lang = ui.page_setup()
 data = ui.require("membership", "summits")
 today = ui.today()
-head = headlines(data["membership"], data["summits"], today)
+head = ui.derived(headlines, today, tables=("membership", "summits"))
 
 st.title(ui.t("app_title"))
 if head.founded is not None:
@@ -31,8 +31,7 @@ if head.latest_summit is not None:
     last.metric(ui.t("metric_latest_summit"), summit["city"], format_date(summit["start_date"], lang),
                 delta_color="off", delta_arrow="off")
 
-now = statuses_on(data["membership"], today)
-ui.country_map(figures.build_status_map, now, lang, ui.t("home_map_title", date=format_date(today, lang)),
+ui.country_map(ui.derived(views.membership_on, today, lang, "home_map_title", tables=("membership",)).map,
                key="home_map")
 
 st.subheader(ui.t("explore"))

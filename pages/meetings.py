@@ -1,11 +1,10 @@
 """Leader meetings: filters in the link, then where (map), when (timeline), who with whom (network), one pair."""
 import streamlit as st
 
-from sco import figures, tables, ui
+from sco import figures, ui, views
 from sco.countries import country_name
 from sco.i18n import format_date
-from sco.meetings import (COUNTING_RULES, DEFAULT_RULE, MeetingFilter, count_by_pair, count_by_place,
-                          count_by_place_and_year, count_by_year, countries_in, filter_meetings, pair_name)
+from sco.meetings import COUNTING_RULES, DEFAULT_RULE, MeetingFilter, countries_in
 
 lang = ui.page_setup()
 data = ui.require("meetings", "summits", "cities")
@@ -31,46 +30,41 @@ with right:
                          label=ui.t("counting_rule"), options=list(COUNTING_RULES),
                          format_func=lambda r: ui.t(f"rule_{r}"))
 
-chosen = filter_meetings(meetings, MeetingFilter(period[0], period[1], tuple(countries), rule))
-st.metric(ui.t("meetings_counted"), len(chosen))
+chosen = MeetingFilter(period[0], period[1], tuple(countries), rule)
+view = ui.derived(views.meetings_view, chosen, lang, tables=("meetings", "summits", "cities"))
+st.metric(ui.t("meetings_counted"), view.count)
 when = {"first": format_date(period[0], lang), "last": format_date(period[1], lang)}
-st.caption(ui.t("rule_caption", count=len(chosen), rule=ui.t(f"rule_{rule}"), **when))
-if chosen.empty:
+st.caption(ui.t("rule_caption", count=view.count, rule=ui.t(f"rule_{rule}"), **when))
+if not view.count:
     st.info(ui.t("no_meetings"))
     st.stop()
 
-by_place, unplaced = count_by_place(chosen, data["cities"])
-ui.chart(figures.build_meetings_map, by_place, lang, geo=True)
-if unplaced:
-    st.caption(ui.t("unplaced_meetings", count=unplaced))
-if len(by_place) > figures.MAX_MAP_PLACES:
-    st.caption(ui.t("map_capped", shown=figures.MAX_MAP_PLACES, total=len(by_place)))
+ui.show_figure(view.map, geo=True)
+if view.unplaced:
+    st.caption(ui.t("unplaced_meetings", count=view.unplaced))
+if view.places > figures.MAX_MAP_PLACES:
+    st.caption(ui.t("map_capped", shown=figures.MAX_MAP_PLACES, total=view.places))
 if ui.url_widget(st.toggle, "play", default=False, parse=ui.parse_flag, serialize=ui.serialize_flag,
                  label=ui.t("play_years")):
-    ui.chart(figures.build_meetings_animation, count_by_place_and_year(chosen, data["cities"]), lang, geo=True)
-names = {p: pair_name(p, lang) for p in chosen["pair"].unique()}
-ui.chart(figures.build_meetings_timeline, chosen, data["summits"], lang, names)
-pairs = count_by_pair(chosen)
-if len(pairs) > figures.MAX_TIMELINE_PAIRS:
-    st.caption(ui.t("chart_capped", shown=figures.MAX_TIMELINE_PAIRS, total=len(pairs)))
-ui.chart(figures.build_pair_network, pairs, lang)
-if len(pairs) > figures.MAX_NETWORK_PAIRS:
-    st.caption(ui.t("chart_capped", shown=figures.MAX_NETWORK_PAIRS, total=len(pairs)))
+    ui.show_figure(ui.derived(views.meetings_animation, chosen, lang, tables=("meetings", "cities")), geo=True)
+ui.show_figure(view.timeline)
+if len(view.pairs) > figures.MAX_TIMELINE_PAIRS:
+    st.caption(ui.t("chart_capped", shown=figures.MAX_TIMELINE_PAIRS, total=len(view.pairs)))
+ui.show_figure(view.network)
+if len(view.pairs) > figures.MAX_NETWORK_PAIRS:
+    st.caption(ui.t("chart_capped", shown=figures.MAX_NETWORK_PAIRS, total=len(view.pairs)))
 
 st.subheader(ui.t("pair_drilldown"))
-pair_options = pairs["pair"].tolist()
-pair = ui.url_widget(st.selectbox, "pair", default=pair_options[0], parse=ui.parse_choice(pair_options),
-                     valid=pair_options.__contains__, label=ui.t("pair"), options=pair_options,
-                     format_func=names.get)
-one_pair = chosen[chosen["pair"] == pair]
-st.write(ui.t("pair_summary", pair=names[pair], count=len(one_pair), latest=format_date(one_pair["date"].max(), lang),
-              **when))
-ui.chart(figures.build_meetings_per_year, count_by_year(one_pair), lang, ui.t("pair_per_year_title", pair=names[pair]))
-pair_rows = tables.meetings_table(one_pair, lang)
-ui.show_table(pair_rows, link_columns=(ui.t("source_link"),), key="pair_table")
+pair = ui.url_widget(st.selectbox, "pair", default=view.pairs[0], parse=ui.parse_choice(view.pairs),
+                     valid=view.pairs.__contains__, label=ui.t("pair"), options=view.pairs,
+                     format_func=view.pair_names.get)
+one_pair = ui.derived(views.pair_view, chosen, pair, lang, tables=("meetings",))
+st.write(ui.t("pair_summary", pair=view.pair_names[pair], count=one_pair.count,
+              latest=format_date(one_pair.latest, lang), **when))
+ui.show_figure(one_pair.per_year)
+ui.show_table(one_pair.table, link_columns=(ui.t("source_link"),), key="pair_table")
 
 st.subheader(ui.t("meetings_table_title"))
-shown = tables.meetings_table(chosen, lang)
-ui.show_table(shown, link_columns=(ui.t("source_link"),), key="meetings_table")
-ui.download_and_cite(shown, "sco_meetings.csv",
+ui.show_table(view.table, link_columns=(ui.t("source_link"),), key="meetings_table")
+ui.download_and_cite(view.table, "sco_meetings.csv",
                       key="meetings_download", view_title=ui.t("meetings_title"))

@@ -1,19 +1,19 @@
 """Summits: where (map of host cities) and when (timeline) the heads of state met, with sources."""
 import streamlit as st
 
-from sco import figures, tables, ui
-from sco.membership import summits_by_city
+from sco import figures, ui, views
 
 lang = ui.page_setup()
-data = ui.require("summits", "cities")
-summits = data["summits"]
+ui.require("summits", "cities")
+view = ui.derived(views.summits_view, lang, tables=("summits", "cities"))
 
 st.title(ui.t("summits_title"))
 st.write(ui.t("summits_intro"))
-ui.chart(figures.build_summits_map, summits_by_city(summits, data["cities"]), lang, geo=True)
-ui.chart(figures.build_summits_timeline, summits, lang)
+ui.show_figure(view.map, geo=True)
+ui.show_figure(view.timeline)
+if view.hosts > figures.MAX_TIMELINE_HOSTS:
+    st.caption(ui.t("hosts_capped", shown=figures.MAX_TIMELINE_HOSTS, total=view.hosts))
 
 st.subheader(ui.t("summits_table_title"))
-shown = tables.summits_table(summits, lang)
-ui.show_table(shown, link_columns=(ui.t("source_link"),))
-ui.download_and_cite(shown, "sco_summits.csv", key="summits_download", view_title=ui.t("summits_title"))
+ui.show_table(view.table, link_columns=(ui.t("source_link"),))
+ui.download_and_cite(view.table, "sco_summits.csv", key="summits_download", view_title=ui.t("summits_title"))

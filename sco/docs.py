@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from sco.data import DEFAULT_DATA_DIR
 from sco.schema import RULES, TABLES, describe
 
@@ -46,19 +48,14 @@ def main() -> None:
     Path(README).write_text(data_dictionary(), encoding="utf-8")
 
 
-if __name__ == "__main__":
-    main()
-
-
-def dictionary_frame(table_name: str, lang: str = "en") -> "pd.DataFrame":
+def dictionary_frame(table_name: str, lang: str = "en") -> pd.DataFrame:
     """The schema of one table as rows: column, type, required, meaning (shown on the Sources page)."""
-    import pandas as pd
     table = TABLES[table_name]
     return pd.DataFrame([{"column": c.name, "type": c.kind + (f": {', '.join(c.choices)}" if c.choices else ""),
                           "required": c.required, "meaning": describe(table_name, c, lang)} for c in table.columns])
 
 
-def table_summary(frame: "pd.DataFrame", name: str) -> dict:
+def table_summary(frame: pd.DataFrame, name: str) -> dict:
     """What a table covers: rows, first and last date or year, countries named."""
     if "basis" in frame:  # trade as loaded also holds totals computed from exports + imports: count the file's rows
         frame = frame[frame["basis"] == "reported"]
@@ -73,3 +70,7 @@ def table_summary(frame: "pd.DataFrame", name: str) -> dict:
         values = frame[date_columns[0]].dropna()
         first, last = values.min(), values.max()
     return {"table": name, "rows": len(frame), "first": first, "last": last, "countries": len(countries)}
+
+
+if __name__ == "__main__":
+    main()

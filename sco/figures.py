@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
@@ -39,7 +40,23 @@ def plain(value: object) -> str:
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(title=dict(text=plain(title), x=0, xanchor="left"), height=height, font=FONT,
                       margin=dict(l=10, r=10, t=60, b=10), hoverlabel=dict(align="left"))
+    for traces in (fig.data, *(frame.data for frame in fig.frames)):
+        _as_arrays(traces)
     return fig
+
+
+# Streamlit copies and serialises a figure on every rerun that draws it: a numpy array in one step, a list element
+# by element (half the time of a large chart).
+PER_POINT = ("x", "y", "base", "z", "lat", "lon", "locations", "text", "hovertext", "customdata")
+
+
+def _as_arrays(traces) -> None:
+    for trace in traces:
+        for name in PER_POINT:
+            value = trace[name] if name in trace else None
+            if isinstance(value, (list, tuple)) and len(value) > 1:
+                numbers = np.asarray(value)
+                trace[name] = numbers if numbers.dtype.kind in "iufb" else np.array(value, dtype=object)
 
 
 def _status_colorscale() -> list[list]:
@@ -86,14 +103,20 @@ def build_status_animation(by_year: pd.DataFrame, lang: str) -> go.Figure:
     return _layout(fig, t("animation_title", lang), 680)
 
 
+MAX_TIMELINE_STATES = 80
+
+
 def build_status_timeline(membership: pd.DataFrame, lang: str, today: date) -> go.Figure:
-    """Gantt chart: one bar per status interval, one row per state, ordered by first entry.
+    """Gantt chart: one bar per status interval, one row per state, ordered by first entry; past
+    MAX_TIMELINE_STATES states, the ones that entered first (a taller chart is read by no one).
 
     Bars are drawn as a start (base) and a length in milliseconds, one trace per status, with the few hover
     fields as short strings: at a hundred times the data the figure stays small."""
-    frame = membership.sort_values("start_date")
-    names = {c: country_name(c, lang) for c in frame["iso3"].unique()}
-    order = [names[c] for c in frame.drop_duplicates("iso3")["iso3"]]
+    frame = membership.sort_values("start_date", kind="stable")
+    shown = frame.drop_duplicates("iso3")["iso3"].head(MAX_TIMELINE_STATES)
+    frame = frame[frame["iso3"].isin(shown)]
+    names = {c: country_name(c, lang) for c in shown}
+    order = [names[c] for c in shown]
     ends = frame["end_date"].fillna(pd.Timestamp(today))
     fig = go.Figure()
     for status in STATUSES:
@@ -135,9 +158,15 @@ def build_summits_map(by_city: pd.DataFrame, lang: str) -> go.Figure:
     return _layout(fig, t("summits_map_title", lang), 520)
 
 
+MAX_TIMELINE_HOSTS = 40
+
+
 def build_summits_timeline(summits: pd.DataFrame, lang: str) -> go.Figure:
-    """Each summit as a point in time, on the row of its host, coloured by format."""
+    """Each summit as a point in time, on the row of its host, coloured by format; past MAX_TIMELINE_HOSTS hosts,
+    the hosts of the most summits."""
     frame = summits.sort_values("start_date").copy()
+    hosts = frame["host_iso3"].value_counts(sort=True).head(MAX_TIMELINE_HOSTS).index
+    frame = frame[frame["host_iso3"].isin(hosts)]
     frame["country"] = [country_name(c, lang) for c in frame["host_iso3"]]
     frame["format_label"] = [label("format", f, lang) for f in frame["format"]]
     frame["hover"] = [

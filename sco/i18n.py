@@ -174,6 +174,14 @@ STRINGS: dict[str, dict[str, str]] = {
                              "every meeting. Narrow the countries or the period to see the others.",
                      "es": "Este gráfico muestra las {shown} parejas más frecuentes de {total}; la tabla de abajo "
                            "recoge todas las reuniones. Acote los países o el periodo para ver las demás."},
+    "timeline_capped": {"en": "This chart shows the {shown} states that entered first, of {total}; the table below "
+                                "lists every state.",
+                        "es": "Este gráfico muestra los {shown} Estados que entraron primero, de {total}; la tabla "
+                              "de abajo recoge todos."},
+    "hosts_capped": {"en": "This chart shows the {shown} hosts of the most summits, of {total}; the table below "
+                             "lists every summit.",
+                     "es": "Este gráfico muestra los {shown} anfitriones con más cumbres, de {total}; la tabla de "
+                           "abajo recoge todas las cumbres."},
     "map_capped": {"en": "The map shows the {shown} busiest of {total} places.",
                    "es": "El mapa muestra los {shown} lugares con más reuniones de {total}."},
     "meetings_animation_title": {"en": "Where leaders met, year by year (in the filtered meetings)",

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from sco import figures, i18n
+from sco import i18n
 from sco.countries import country_name
 from sco.data import Dataset, data_dir, load_dataset, table_fingerprint
 from sco.geo import unmapped
@@ -93,9 +93,8 @@ def open_country_profile(iso3: str) -> None:
     st.switch_page("pages/country.py", query_params={"country": iso3})
 
 
-def country_map(builder: Callable[..., go.Figure], *args, key: str) -> None:
-    """A map of `builder(*args)` whose countries open their profile when clicked."""
-    fig = _figure(builder.__name__, *args)
+def country_map(fig: go.Figure, key: str) -> None:
+    """A map whose countries open their profile when clicked."""
     event = st.plotly_chart(fig, config=GEO_CHART_CONFIG, width="stretch", key=key, on_select="rerun",
                             selection_mode="points")
     points = event.selection.points if event else []
@@ -103,7 +102,7 @@ def country_map(builder: Callable[..., go.Figure], *args, key: str) -> None:
         trace = fig.data[points[0]["curve_number"]]
         locations = getattr(trace, "locations", None)
         if locations is not None:
-            open_country_profile(locations[points[0]["point_index"]])
+            open_country_profile(str(locations[points[0]["point_index"]]))
     st.caption(t("click_map_hint"))
 
 
@@ -223,17 +222,22 @@ def dataset() -> Dataset:
     return _load(folder, table_fingerprint(folder))
 
 
-@st.cache_resource(max_entries=64, ttl=3600, show_spinner=False)
+# Summaries and views (figures and display tables: megabytes at a hundred times the data), shared by every session.
+@st.cache_resource(max_entries=48, ttl=3600, show_spinner=False)
 def _derived(module: str, name: str, folder: str, fingerprint: tuple, tables: tuple[str, ...], args: tuple):
     dataset = _load(folder, fingerprint)
-    return getattr(importlib.import_module(module), name)(*(dataset[t] for t in tables), *args)
+    # An optional table that is absent or withheld is passed as None: the page has required the others.
+    return getattr(importlib.import_module(module), name)(*(dataset.tables.get(t) for t in tables), *args)
 
 
-def derived(function: Callable[..., T], *args, tables: tuple[str, ...]) -> T:
-    """`function(*tables, *args)`, computed once per version of the data and shared: for summaries of whole
-    tables (coverage, option lists) that would otherwise be recomputed on every rerun."""
+def derived(function: Callable[..., T], *choices, tables: tuple[str, ...]) -> T:
+    """`function(*tables, *choices)`, computed once per version of the data and choices, and shared.
+
+    For summaries of whole tables (coverage, option lists) and for the views of sco.views. The cache key is the
+    small choices (dates, codes, the language), never the rows: a rerun costs the same at any size of the data.
+    """
     folder = str(data_dir())
-    return _derived(function.__module__, function.__name__, folder, table_fingerprint(folder), tables, args)
+    return _derived(function.__module__, function.__name__, folder, table_fingerprint(folder), tables, choices)
 
 
 def require(*names: str) -> Dataset:
@@ -256,17 +260,9 @@ def require(*names: str) -> Dataset:
     return data
 
 
-# Building a plotly figure is the slowest step of a rerun (its validators); a figure depends only on its
-# builder's arguments, so it is built once per distinct input and shared read-only.
-@st.cache_resource(max_entries=512, ttl=3600, show_spinner=False)
-def _figure(builder: str, *args) -> go.Figure:
-    return getattr(figures, builder)(*args)
-
-
-def chart(builder: Callable[..., go.Figure], *args, geo: bool = False, key: str | None = None) -> None:
-    """Draw `builder(*args)` (a function of sco.figures); maps get the offline world outline."""
-    st.plotly_chart(_figure(builder.__name__, *args), config=GEO_CHART_CONFIG if geo else CHART_CONFIG,
-                    width="stretch", key=key)
+def show_figure(fig: go.Figure, *, geo: bool = False, key: str | None = None) -> None:
+    """Draw a figure; maps get the offline world outline."""
+    st.plotly_chart(fig, config=GEO_CHART_CONFIG if geo else CHART_CONFIG, width="stretch", key=key)
 
 
 MAX_TABLE_ROWS = 1000

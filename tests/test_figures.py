@@ -44,12 +44,35 @@ def test_timeline_has_a_bar_per_interval(data):
     assert ("Member", "2024-07-04") in belarus
 
 
+def test_timeline_keeps_the_states_that_entered_first_past_its_cap(data):
+    membership = data["membership"]
+    capped = membership.sort_values("start_date").drop_duplicates("iso3")["iso3"].head(5).tolist()
+    try:
+        original, figures.MAX_TIMELINE_STATES = figures.MAX_TIMELINE_STATES, 5
+        fig = figures.build_status_timeline(membership, "en", date(2026, 1, 1))
+    finally:
+        figures.MAX_TIMELINE_STATES = original
+    assert list(fig.layout.yaxis.categoryarray) == [figures.country_name(c, "en") for c in capped]
+    assert sum(len(trace.y) for trace in fig.data) == membership["iso3"].isin(capped).sum()
+
+
 def test_summit_figures(data):
     by_city = summits_by_city(data["summits"], data["cities"])
     assert len(figures.build_summits_map(by_city, "en").data[0].lat) == len(by_city)
     fig = figures.build_summits_timeline(data["summits"], "es")
     assert sum(len(trace.x) for trace in fig.data) == len(data["summits"])
     assert {trace.name for trace in fig.data} <= {"Presencial", "Virtual", "Híbrida"}
+
+
+def test_summits_timeline_keeps_the_busiest_hosts_past_its_cap(data):
+    busiest = data["summits"]["host_iso3"].value_counts().head(3)
+    try:
+        original, figures.MAX_TIMELINE_HOSTS = figures.MAX_TIMELINE_HOSTS, 3
+        fig = figures.build_summits_timeline(data["summits"], "en")
+    finally:
+        figures.MAX_TIMELINE_HOSTS = original
+    assert {y for trace in fig.data for y in trace.y} == {figures.country_name(c, "en") for c in busiest.index}
+    assert sum(len(trace.x) for trace in fig.data) == busiest.sum()
 
 
 def test_data_text_is_escaped_in_hovers(data):

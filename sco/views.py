@@ -1,0 +1,189 @@
+"""What a page shows for one choice of filters: counts, figures and tables, computed from whole tables.
+
+Each function takes the tables first and then only small, hashable choices (dates, codes, the language), so that
+the Streamlit layer can keep its result per (version of the data, choices) and a rerun with choices seen before
+does no work proportional to the data (ui.derived). Nothing here knows about Streamlit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from sco import figures, tables
+from sco.countries import country_name
+from sco.events import timeline_events
+from sco.i18n import format_date, t
+from sco.meetings import (MeetingFilter, count_by_pair, count_by_place, count_by_place_and_year, count_by_year,
+                          filter_meetings, pair_name)
+from sco.membership import count_by_status, statuses_by_year, statuses_on, summits_by_city
+from sco.profile import Profile, build_profile
+from sco.trade import USD_200_BILLION, coverage, flows_for_map, growth, matrix, series_for_pairs
+
+
+@dataclass(frozen=True)
+class MembershipOnDate:
+    statuses: pd.DataFrame  # the status each state held on the day
+    counts: dict[str, int]
+    map: go.Figure
+
+
+def membership_on(membership: pd.DataFrame, day: date, lang: str, title_key: str) -> MembershipOnDate:
+    on = statuses_on(membership, day)
+    title = t(title_key, lang, date=format_date(day, lang))
+    return MembershipOnDate(on, count_by_status(membership, day), figures.build_status_map(on, lang, title))
+
+
+@dataclass(frozen=True)
+class MembershipHistory:
+    timeline: go.Figure
+    states: int  # states in the table (the timeline may show fewer)
+    table: pd.DataFrame
+
+
+def membership_history(membership: pd.DataFrame, lang: str, today: date) -> MembershipHistory:
+    return MembershipHistory(figures.build_status_timeline(membership, lang, today), membership["iso3"].nunique(),
+                             tables.membership_table(membership, lang))
+
+
+def membership_animation(membership: pd.DataFrame, lang: str, today: date) -> go.Figure:
+    first_year = membership["start_date"].min().year
+    return figures.build_status_animation(statuses_by_year(membership, first_year, today), lang)
+
+
+@dataclass(frozen=True)
+class SummitsView:
+    map: go.Figure
+    timeline: go.Figure
+    hosts: int  # host states in the table (the timeline may show fewer)
+    table: pd.DataFrame
+
+
+def summits_view(summits: pd.DataFrame, cities: pd.DataFrame, lang: str) -> SummitsView:
+    return SummitsView(figures.build_summits_map(summits_by_city(summits, cities), lang),
+                       figures.build_summits_timeline(summits, lang), summits["host_iso3"].nunique(),
+                       tables.summits_table(summits, lang))
+
+
+@dataclass(frozen=True)
+class MeetingsView:
+    count: int
+    places: int  # places with a meeting (the map may show fewer)
+    unplaced: int  # meetings with no place to map
+    pairs: list[str]  # pair keys, most meetings first
+    pair_names: dict[str, str]
+    map: go.Figure | None
+    timeline: go.Figure | None
+    network: go.Figure | None
+    table: pd.DataFrame
+
+
+def meetings_view(meetings: pd.DataFrame, summits: pd.DataFrame, cities: pd.DataFrame, chosen: MeetingFilter,
+                  lang: str) -> MeetingsView:
+    rows = filter_meetings(meetings, chosen)
+    table = tables.meetings_table(rows, lang)
+    if rows.empty:
+        return MeetingsView(0, 0, 0, [], {}, None, None, None, table)
+    by_place, unplaced = count_by_place(rows, cities)
+    pairs = count_by_pair(rows)
+    names = {p: pair_name(p, lang) for p in pairs["pair"]}
+    return MeetingsView(
+        count=len(rows), places=len(by_place), unplaced=unplaced, pairs=pairs["pair"].tolist(), pair_names=names,
+        map=figures.build_meetings_map(by_place, lang),
+        timeline=figures.build_meetings_timeline(rows, summits, lang, names),
+        network=figures.build_pair_network(pairs, lang), table=table)
+
+
+def meetings_animation(meetings: pd.DataFrame, cities: pd.DataFrame, chosen: MeetingFilter, lang: str) -> go.Figure:
+    return figures.build_meetings_animation(count_by_place_and_year(filter_meetings(meetings, chosen), cities), lang)
+
+
+@dataclass(frozen=True)
+class PairView:
+    count: int
+    latest: pd.Timestamp
+    per_year: go.Figure
+    table: pd.DataFrame
+
+
+def pair_view(meetings: pd.DataFrame, chosen: MeetingFilter, pair: str, lang: str) -> PairView:
+    rows = filter_meetings(meetings, chosen)
+    rows = rows[rows["pair"] == pair]
+    title = t("pair_per_year_title", lang, pair=pair_name(pair, lang))
+    return PairView(len(rows), rows["date"].max(), figures.build_meetings_per_year(count_by_year(rows), lang, title),
+                    tables.meetings_table(rows, lang))
+
+
+@dataclass(frozen=True)
+class TradeSeriesView:
+    count: int  # figures shown
+    chart: go.Figure | None
+    crossing: pd.Series | None  # China's first reported China-Russia total above USD 200 bn, when it is shown
+    table: pd.DataFrame
+
+
+def trade_series_view(trade: pd.DataFrame, summits: pd.DataFrame | None, membership: pd.DataFrame | None,
+                      meetings: pd.DataFrame | None, pairs: tuple[str, ...], flow: str, lang: str) -> TradeSeriesView:
+    """Every series of the chosen pairs for one flow, with the events of the other tables marked."""
+    rows = series_for_pairs(trade, list(pairs), flow)
+    table = tables.trade_table(rows, lang)
+    if rows.empty:
+        return TradeSeriesView(0, None, None, table)
+    show_200bn = "CHN-RUS" in pairs and flow == "total"
+    events = timeline_events(summits, membership, meetings, list(pairs), lang)
+    china = rows[(rows["pair"] == "CHN-RUS") & (rows["reporter_iso3"] == "CHN") & rows["primary"]
+                 & (rows["family"] == "national") & (rows["value_usd"] > USD_200_BILLION)]
+    crossing = china.sort_values("year").iloc[0] if show_200bn and len(china) else None
+    return TradeSeriesView(len(rows), figures.build_trade_series(rows, events, lang, show_200bn), crossing, table)
+
+
+@dataclass(frozen=True)
+class TradeYearView:
+    matrix: go.Figure
+    growth: go.Figure
+    flow_map: go.Figure
+
+
+def trade_year_view(trade: pd.DataFrame, membership: pd.DataFrame | None, cities: pd.DataFrame, year: int,
+                    base_year: int, lang: str) -> TradeYearView:
+    """Trade among the members of `year` (its end), growth since `base_year`, and flows between capitals."""
+    members = (statuses_on(membership, f"{year}-12-31").query("status == 'member'")["iso3"].tolist()
+               if membership is not None else sorted(set(trade["reporter_iso3"])))
+    return TradeYearView(figures.build_trade_matrix(matrix(trade, year, members), members, lang, year),
+                         figures.build_growth_matrix(growth(trade, base_year, year, members), members, lang,
+                                                     base_year, year),
+                         figures.build_trade_flow_map(*flows_for_map(trade, year, cities), lang, year))
+
+
+def trade_coverage(trade: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return tables.coverage_table(coverage(trade), lang)
+
+
+@dataclass(frozen=True)
+class CountryView:
+    profile: Profile
+    statuses: pd.DataFrame  # display tables
+    summits_hosted: pd.DataFrame
+    counterparts: pd.DataFrame
+    meetings_per_year: go.Figure | None
+    meetings: pd.DataFrame
+
+
+def country_view(membership: pd.DataFrame, meetings: pd.DataFrame, trade: pd.DataFrame,
+                 summits: pd.DataFrame | None, iso3: str, lang: str, today: date) -> CountryView:
+    profile = build_profile(iso3, {"membership": membership, "meetings": meetings, "trade": trade,
+                                   "summits": summits}, today)
+    counterparts, per_year = pd.DataFrame(), None
+    if len(profile.meetings):
+        counterparts = pd.DataFrame({
+            t("counterpart", lang): [country_name(c, lang) for c in profile.counterparts["counterpart"]],
+            t("meetings_count", lang): profile.counterparts["meetings"].to_numpy(),
+            t("latest", lang): profile.counterparts["latest"].dt.strftime("%Y-%m-%d").to_numpy(),
+        })
+        per_year = figures.build_meetings_per_year(count_by_year(profile.meetings), lang, t(
+            "country_meetings_title", lang, country=country_name(iso3, lang)))
+    return CountryView(profile, tables.membership_table(profile.statuses, lang),
+                       tables.summits_table(profile.summits_hosted, lang) if len(profile.summits_hosted) else
+                       pd.DataFrame(), counterparts, per_year, tables.meetings_table(profile.meetings, lang))

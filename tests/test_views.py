@@ -1,0 +1,102 @@
+"""Views: what a page shows for one choice of filters, computed from whole tables."""
+from datetime import date
+
+import pytest
+
+from sco import views
+from sco.data import load_dataset
+from sco.meetings import MeetingFilter, filter_meetings, pair_key, with_pairs
+
+
+@pytest.fixture(scope="module")
+def data():
+    dataset = load_dataset()
+    dataset.tables["meetings"] = with_pairs(dataset.tables["meetings"])
+    return dataset
+
+
+def test_membership_on_a_date_counts_and_maps_the_same_states(data):
+    on = views.membership_on(data["membership"], date(2024, 7, 5), "es", "membership_map_title")
+    assert on.counts["member"] == 10
+    assert sorted(on.map.data[0].locations) == sorted(on.statuses["iso3"])
+    assert "5 de julio de 2024" in on.map.layout.title.text
+
+
+def test_membership_history_table_lists_every_interval(data):
+    history = views.membership_history(data["membership"], "en", date(2026, 1, 1))
+    assert len(history.table) == len(data["membership"])
+    assert history.states == data["membership"]["iso3"].nunique()
+
+
+def test_meetings_view_agrees_with_the_filter(data):
+    chosen = MeetingFilter(date(2024, 1, 1), date(2024, 12, 31), ("RUS",), "in_person")
+    view = views.meetings_view(data["meetings"], data["summits"], data["cities"], chosen, "en")
+    rows = filter_meetings(data["meetings"], chosen)
+    assert view.count == len(rows) == len(view.table) > 0
+    assert set(view.pairs) == set(rows["pair"])
+    assert view.pairs[0] == rows["pair"].value_counts().index[0]
+    placed = rows["city"].fillna("") != ""
+    assert view.unplaced == (~placed).sum()
+    assert sum(len(trace.lat) for trace in view.map.data) == view.places == rows.loc[placed, "city"].nunique()
+
+
+def test_meetings_view_with_nothing_chosen_has_no_figures(data):
+    chosen = MeetingFilter(date(2024, 1, 1), date(2024, 1, 2), ("BLR",), "in_person")
+    view = views.meetings_view(data["meetings"], data["summits"], data["cities"], chosen, "en")
+    assert view.count == 0 and view.map is None and view.table.empty
+
+
+def test_pair_view_counts_one_pair(data):
+    chosen = MeetingFilter(date(2001, 1, 1), date(2026, 12, 31))
+    pair = pair_key("RUS", "CHN")
+    one = views.pair_view(data["meetings"], chosen, pair, "en")
+    rows = filter_meetings(data["meetings"], chosen)
+    assert one.count == (rows["pair"] == pair).sum() == len(one.table)
+    assert one.latest == rows.loc[rows["pair"] == pair, "date"].max()
+
+
+def test_summits_view_table_and_timeline_hold_every_summit(data):
+    view = views.summits_view(data["summits"], data["cities"], "en")
+    assert len(view.table) == len(data["summits"])
+    assert sum(len(trace.x) for trace in view.timeline.data) == len(data["summits"])
+
+
+@pytest.fixture(scope="module")
+def trade_data(data):
+    from sco.trade import prepare_trade
+    data.tables["trade"] = prepare_trade(data.tables["trade"])
+    return data
+
+
+def test_trade_series_view_finds_china_crossing_200_billion_in_2023(trade_data):
+    d = trade_data
+    view = views.trade_series_view(d["trade"], d["summits"], d["membership"], d["meetings"], ("CHN-RUS",), "total",
+                                   "en")
+    assert int(view.crossing["year"]) == 2023 and view.crossing["value_usd"] > 200e9
+    assert view.count == len(view.table) > 25
+    exports = views.trade_series_view(d["trade"], None, None, None, ("CHN-RUS",), "exports", "en")
+    assert exports.crossing is None and exports.chart is not None
+
+
+def test_trade_series_view_of_no_pair_is_empty(trade_data):
+    d = trade_data
+    view = views.trade_series_view(d["trade"], d["summits"], d["membership"], d["meetings"], (), "total", "en")
+    assert view.chart is None and view.count == 0 and view.table.empty
+
+
+def test_trade_year_view_draws_the_members_at_the_end_of_that_year(trade_data):
+    d = trade_data
+    in_2023 = views.trade_year_view(d["trade"], d["membership"], d["cities"], 2023, 2015, "es")
+    names = set(in_2023.matrix.data[0].x)
+    assert {"India", "Irán", "China"} <= names and "Bielorrusia" not in names  # Belarus joined in July 2024
+    assert "Bielorrusia" in set(views.trade_year_view(d["trade"], d["membership"], d["cities"], 2024, 2015,
+                                                      "es").matrix.data[0].x)
+    assert in_2023.flow_map.data and in_2023.growth.data
+
+
+def test_country_view_of_a_partner_without_meetings(trade_data):
+    d = trade_data
+    view = views.country_view(d["membership"], d["meetings"], d["trade"], d["summits"], "BHR", "en",
+                              date(2026, 1, 1))
+    assert view.meetings_per_year is None and view.counterparts.empty
+    assert len(view.statuses) == (d["membership"]["iso3"] == "BHR").sum() > 0
