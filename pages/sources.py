@@ -42,6 +42,9 @@ for name, table in TABLES.items():
 if "trade" in data.tables:
     st.subheader(ui.t("trade_coverage_section"))
     ui.show_table(ui.derived(views.trade_coverage, lang, tables=("trade",)), key="sources_coverage")
+    st.subheader(ui.t("known_sources_section"))
+    st.caption(ui.t("known_sources_text"))
+    ui.show_table(ui.derived(views.known_sources, lang, tables=("trade",)), key="known_sources")
 
 st.subheader(ui.t("corrections_section"))
 st.text(ui.t("corrections_text"))

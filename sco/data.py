@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
-from sco.schema import CHOICE, DATE, INT, ISO3, NUMBER, RULES, TABLES, URL, Table
+from sco.schema import (AUTHORITIES, AUTHORITY, CHOICE, DATE, INT, ISO3, NATIONAL_STATISTICS, NUMBER, RULES,
+                        TABLES, URL, Table)
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -119,6 +120,8 @@ def _cell_rule(kind: str, value: str, column) -> str | None:
             return "range"
     if kind == CHOICE and value not in column.choices:
         return "choice"
+    if kind == AUTHORITY and value not in AUTHORITIES:
+        return "known_source"
     if kind == URL and not _URL_PATTERN.match(value):
         return "url"
     return None
@@ -165,6 +168,12 @@ def _check_rows(frame: pd.DataFrame, table: Table) -> list[Violation]:
     for a, b in table.distinct:
         for line in frame.index[(frame[a] == frame[b]) & frame[a].notna()]:
             found.append(Violation(file, int(line), b, str(frame.at[line, b]), "same_sides"))
+    if table.authority_of:
+        source, reporter = table.authority_of
+        for line, name, state in zip(frame.index, frame[source], frame[reporter]):
+            authority = AUTHORITIES[name]
+            if authority.kind in NATIONAL_STATISTICS and authority.iso3 != state:
+                found.append(Violation(file, int(line), source, name, "source_of_other_state"))
     if table.interval:
         start, end = table.interval
         for line in frame.index[frame[end].notna() & (frame[end] < frame[start])]:

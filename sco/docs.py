@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from sco.data import DEFAULT_DATA_DIR
-from sco.schema import RULES, TABLES, describe
+from sco.schema import AUTHORITIES, RULES, TABLES, describe
 
 README = DEFAULT_DATA_DIR / "README.md"
 
@@ -39,6 +39,11 @@ def data_dictionary() -> str:
             kind = column.kind + (f": {', '.join(column.choices)}" if column.choices else "")
             parts.append(f"| `{column.name}` | {kind} | {'yes' if column.required else 'no'} | {column.description} |")
         parts.append("")
+    parts.append("## Known sources of trade figures\n\n`trade.source` must name one of these (`AUTHORITIES` in "
+                 "`sco/schema.py`). A customs service, statistics office or agency gives its own state's figures, so "
+                 "the row's reporter must be that state.\n\n| source | kind | state |\n|---|---|---|")
+    parts += [f"| {name} | {a.kind} | {a.iso3 or ''} |" for name, a in AUTHORITIES.items()]
+    parts.append("")
     parts.append("## Rules the check applies\n\n| rule | meaning |\n|---|---|")
     parts += [f"| `{rule}` | {text} |" for rule, text in RULES.items()]
     return "\n".join(parts) + "\n"

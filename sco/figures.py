@@ -14,7 +14,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from sco.countries import country_name
-from sco.i18n import format_date, format_usd, label, t
+from sco.i18n import authority_name, format_date, format_usd, label, t
 from sco.schema import STATUSES
 
 STATUS_COLORS: dict[str, str] = {
@@ -317,12 +317,18 @@ def series_name(series: str, lang: str) -> str:
     return text + (f" · {t('fiscal_years', lang)}" if period_kind == "fiscal" else "")
 
 
+def _whose(row, lang: str) -> str:
+    """The authority of a trade figure, and who gave it when that is not the authority's own release."""
+    stated_by = row.stated_by if isinstance(row.stated_by, str) and row.stated_by else ""
+    return plain(authority_name(row.source, lang)) + (f" ({plain(stated_by)})" if stated_by else "")
+
+
 def _trade_hover(rows: pd.DataFrame, lang: str) -> list[str]:
     return [
         f"<b>{plain(country_name(r.reporter_iso3, lang))} → {plain(country_name(r.partner_iso3, lang))}</b>, "
         f"{plain(r.period if r.period != 'calendar' else r.year)}<br>{format_usd(r.value_usd, lang)}"
         + (f" ({t('basis_computed', lang)})" if r.basis != "reported" else "")
-        + f"<br>{t('whose_figure', lang)}: {plain(r.source)}"
+        + f"<br>{t('whose_figure', lang)}: {_whose(r, lang)}"
         + (f"<br>{plain(_short(r.note))}" if isinstance(r.note, str) and r.note else "")
         + f"<br>{t('source', lang)}: {plain(_short(r.source_title))}"
         for r in rows.itertuples()
@@ -416,7 +422,7 @@ def build_growth_matrix(cells: pd.DataFrame, countries: list[str], lang: str, ba
         lambda r: (f"{plain(country_name(r.reporter_iso3, lang))} → {plain(country_name(r.partner_iso3, lang))}"
                    f"<br>{base_year}: {format_usd(r.base_value_usd, lang)}<br>{year}: "
                    f"{format_usd(r.value_usd, lang)}<br>× {r.ratio:.2f}<br>{t('whose_figure', lang)}: "
-                   f"{plain(r.source)}"))
+                   f"{_whose(r, lang)}"))
     labels = [[f"×{v:.2f}" if v is not None else "" for v in row] for row in z]
     fig = go.Figure(go.Heatmap(
         z=z, x=names, y=names, colorscale="RdBu", zmid=1, text=labels, texttemplate="%{text}", customdata=hover,

@@ -5,6 +5,8 @@ from datetime import date
 
 import pandas as pd
 
+from sco.schema import AUTHORITIES
+
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
 DEFAULT_LANG = "en"
 
@@ -341,6 +343,25 @@ STRINGS: dict[str, dict[str, str]] = {
     "fiscal_years": {"en": "fiscal years, by the year they end", "es": "años fiscales, por el año en que terminan"},
     "basis_computed": {"en": "exports + imports", "es": "exportaciones + importaciones"},
     "whose_figure": {"en": "Whose figure", "es": "De quién es la cifra"},
+    "known_sources_section": {"en": "Known sources of trade figures", "es": "Fuentes conocidas de las cifras de comercio"},
+    "known_sources_text": {
+        "en": "Every trade figure names one of these sources. A customs service, statistics office or agency gives its "
+              "own state's figures; officials' figures do not name the statistics behind them, and a press report "
+              "names no authority at all. Where a series has several figures for one year, the line is drawn through "
+              "the first kind in this order and the others are shown as points.",
+        "es": "Cada cifra de comercio cita una de estas fuentes. Un servicio de aduanas, una oficina de estadística o un "
+              "organismo da las cifras de su propio Estado; las cifras de las autoridades no citan la estadística en "
+              "que se basan, y una información de prensa no cita ninguna autoridad. Cuando una serie tiene varias "
+              "cifras para un año, la línea pasa por la del primer tipo en este orden y las demás se muestran como "
+              "puntos."},
+    "source_kind": {"en": "Kind of source", "es": "Tipo de fuente"},
+    "stated_by": {"en": "Stated by", "es": "Dicho por"},
+    "kind_customs": {"en": "Customs service", "es": "Servicio de aduanas"},
+    "kind_statistics": {"en": "Statistics office", "es": "Oficina de estadística"},
+    "kind_agency": {"en": "Ministry or public agency", "es": "Ministerio u organismo público"},
+    "kind_international": {"en": "International organisation", "es": "Organización internacional"},
+    "kind_officials": {"en": "Officials (statistics not named)", "es": "Autoridades (sin citar la estadística)"},
+    "kind_press": {"en": "Press or research report", "es": "Prensa o estudio"},
     "line_200bn": {"en": "USD 200 bn", "es": "200 mil millones USD"},
     "usd_billions": {"en": "USD billions", "es": "Miles de millones de USD"},
     "trade_series_title": {"en": "Trade over time, each reporter's own line",
@@ -395,6 +416,12 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     entry = STRINGS[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]
     return text.format(**values) if values else text
+
+
+def authority_name(source: str, lang: str) -> str:
+    """A known source of trade figures by its name in `lang` (the name itself if it is not a known source)."""
+    authority = AUTHORITIES.get(source)
+    return authority.name_es if authority and lang == "es" else source
 
 
 def label(prefix: str, code: str, lang: str) -> str:

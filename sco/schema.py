@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Column kinds the loader knows how to check and convert.
-TEXT, ISO3, DATE, INT, NUMBER, URL, CHOICE = "text", "iso3", "date", "int", "number", "url", "choice"
+TEXT, ISO3, DATE, INT, NUMBER, URL, CHOICE, AUTHORITY = (
+    "text", "iso3", "date", "int", "number", "url", "choice", "authority")
 
 STATUSES = ("member", "observer", "dialogue_partner", "partner")
 SUMMIT_FORMATS = ("in_person", "virtual", "hybrid")
@@ -16,6 +17,69 @@ MEETING_FORMATS = ("in_person", "virtual", "phone")
 BODIES = ("shanghai_five", "sco")
 DATE_PRECISIONS = ("day", "month", "year")
 TRADE_FLOWS = ("exports", "imports", "total")
+
+
+AUTHORITY_KINDS = ("customs", "statistics", "international", "agency", "officials", "press")
+# Kinds whose figures are the authority's own state's statistics: the reporter must be that state. Officials may
+# quote the other side's figures, and the press and international bodies report for any state.
+NATIONAL_STATISTICS = ("customs", "statistics", "agency")
+
+
+@dataclass(frozen=True)
+class Authority:
+    kind: str  # one of AUTHORITY_KINDS
+    iso3: str | None  # the state it belongs to; None for international bodies and the press
+    name_es: str
+
+
+def _officials(iso3: str, name_es: str) -> Authority:
+    return Authority("officials", iso3, name_es)
+
+
+# The known sources of trade figures: `trade.source` must name one of them. A figure that a page quotes from a
+# person or an outlet keeps the authority here and the person or outlet in `stated_by`.
+AUTHORITIES: dict[str, Authority] = {
+    "General Administration of Customs of China": Authority("customs", "CHN",
+                                                             "Administración General de Aduanas de China"),
+    "Federal Customs Service of Russia": Authority("customs", "RUS", "Servicio Federal de Aduanas de Rusia"),
+    "National Statistical Committee of Belarus": Authority("statistics", "BLR",
+                                                            "Comité Nacional de Estadística de Bielorrusia"),
+    "National Statistical Committee of Kyrgyzstan": Authority("statistics", "KGZ",
+                                                               "Comité Nacional de Estadística de Kirguistán"),
+    "Statistics Agency of Uzbekistan (formerly State Committee on Statistics)": Authority(
+        "statistics", "UZB", "Agencia de Estadística de Uzbekistán (antes Comité Estatal de Estadística)"),
+    "Statistics Agency under the President of Tajikistan": Authority(
+        "statistics", "TJK", "Agencia de Estadística de la Presidencia de Tayikistán"),
+    "Pakistan Bureau of Statistics": Authority("statistics", "PAK", "Oficina de Estadística de Pakistán"),
+    "Directorate General of Commercial Intelligence and Statistics of India": Authority(
+        "statistics", "IND", "Dirección General de Inteligencia Comercial y Estadística de la India"),
+    "IMF Direction of Trade Statistics": Authority("international", None,
+                                                   "Estadísticas de Dirección del Comercio del FMI"),
+    "Eurasian Economic Commission": Authority("international", None, "Comisión Económica Euroasiática"),
+    "Ministry of Commerce of China": Authority("agency", "CHN", "Ministerio de Comercio de China"),
+    "Ministry of Commerce and Industry of India": Authority("agency", "IND",
+                                                             "Ministerio de Comercio e Industria de la India"),
+    "Ministry of Commerce of Pakistan": Authority("agency", "PAK", "Ministerio de Comercio de Pakistán"),
+    "State Bank of Pakistan": Authority("agency", "PAK", "Banco Estatal de Pakistán"),
+    "Trade Development Authority of Pakistan": Authority("agency", "PAK",
+                                                         "Autoridad de Desarrollo Comercial de Pakistán"),
+    "Ministry of Trade and Integration of Kazakhstan": Authority("agency", "KAZ",
+                                                                 "Ministerio de Comercio e Integración de Kazajistán"),
+    "Ministry of Investments and Foreign Trade of Uzbekistan": Authority(
+        "agency", "UZB", "Ministerio de Inversiones y Comercio Exterior de Uzbekistán"),
+    "Trade Promotion Organization of Iran": Authority("agency", "IRN", "Organización de Promoción Comercial de Irán"),
+    "Officials of Belarus": _officials("BLR", "Autoridades de Bielorrusia"),
+    "Officials of China": _officials("CHN", "Autoridades de China"),
+    "Officials of India": _officials("IND", "Autoridades de la India"),
+    "Officials of Iran": _officials("IRN", "Autoridades de Irán"),
+    "Officials of Kazakhstan": _officials("KAZ", "Autoridades de Kazajistán"),
+    "Officials of Kyrgyzstan": _officials("KGZ", "Autoridades de Kirguistán"),
+    "Officials of Pakistan": _officials("PAK", "Autoridades de Pakistán"),
+    "Officials of Russia": _officials("RUS", "Autoridades de Rusia"),
+    "Officials of Tajikistan": _officials("TJK", "Autoridades de Tayikistán"),
+    "Officials of Uzbekistan": _officials("UZB", "Autoridades de Uzbekistán"),
+    "Press report": Authority("press", None, "Información de prensa"),
+}
 
 
 @dataclass(frozen=True)
@@ -44,6 +108,8 @@ class Table:
     city_refs: tuple[tuple[str, str], ...] = ()
     # Pairs of columns that must differ on every row.
     distinct: tuple[tuple[str, str], ...] = ()
+    # (authority column, reporter column): a national statistics source must be the reporter's own.
+    authority_of: tuple[str, str] | None = None
     required_file: bool = True
 
     @property
@@ -155,12 +221,17 @@ TRADE = Table(
                choices=TRADE_FLOWS),
         Column("value_usd", NUMBER, "Value in US dollars (not millions). No bilateral trade reaches a trillion dollars: a "
                "larger value is a unit or encoding error.", minimum=0, maximum=1e12),
-        Column("source", TEXT, "The statistical authority, e.g. General Administration of Customs of China."),
+        Column("source", AUTHORITY, "Whose figure: one of the known sources listed below (a customs service, "
+               "statistics office, ministry or agency, international body; a state's officials when they do not name "
+               "the statistics; a press report when no authority is named)."),
+        Column("stated_by", TEXT, "Who gave the figure when it is not the authority's own release: an official, an "
+               "embassy, a news outlet.", required=False),
         NOTE,
         *SOURCE_COLUMNS,
     ),
-    key=("year", "period", "reporter_iso3", "partner_iso3", "flow", "source"),
+    key=("year", "period", "reporter_iso3", "partner_iso3", "flow", "source", "stated_by"),
     distinct=(("reporter_iso3", "partner_iso3"),),
+    authority_of=("source", "reporter_iso3"),
     required_file=False,
 )
 
@@ -186,6 +257,9 @@ RULES: dict[str, str] = {
     "duplicate": "the same key must not appear twice",
     "unknown_city": "the city must be listed in cities.csv with that country",
     "same_sides": "the two sides must be different states",
+    "known_source": "must be one of the known sources (AUTHORITIES in sco/schema.py)",
+    "source_of_other_state": "a customs service, statistics office or agency reports its own state's figures: "
+                             "the reporter must be that state",
 }
 
 # The same descriptions in Spanish, for the data dictionary shown in the app: (table, column), or (None, column)
@@ -230,7 +304,11 @@ DESCRIPTIONS_ES: dict[tuple[str | None, str], str] = {
     ("trade", "flow"): "Exportaciones del declarante al socio, importaciones desde él, o comercio total.",
     ("trade", "value_usd"): "Valor en dólares estadounidenses (no en millones). Ningún comercio bilateral llega "
                             "al billón de dólares: un valor mayor es un error de unidad o de codificación.",
-    ("trade", "source"): "La autoridad estadística, p. ej. la Administración General de Aduanas de China.",
+    ("trade", "source"): "De quién es la cifra: una de las fuentes conocidas listadas abajo (servicio de aduanas, "
+                         "oficina de estadística, ministerio u organismo, organismo internacional; las autoridades "
+                         "de un Estado cuando no citan la estadística; la prensa cuando no se cita autoridad).",
+    ("trade", "stated_by"): "Quién dio la cifra cuando no es una publicación de la propia autoridad: un cargo, una "
+                            "embajada, un medio.",
 }
 
 

@@ -10,19 +10,18 @@ from __future__ import annotations
 import pandas as pd
 
 from sco.meetings import pair_key
+from sco.schema import AUTHORITIES
 
 IMF = "IMF Direction of Trade Statistics"
 FLOWS = ("total", "exports", "imports")
 COVERAGE_YEARS = range(2000, 2026)
 USD_200_BILLION = 200e9
-# Lower ranks first: a statistical agency's release before a ministry's statement before a press report.
-_SOURCE_RANKS = (("customs", 0), ("statist", 0), ("directorate general", 0), ("imf", 0), ("state bank", 0),
-                 ("ministry", 1), ("government", 1), ("president", 2))
+# Lower ranks first: a statistical release before a ministry's, before officials' statements, before the press.
+KIND_RANKS = {"customs": 0, "statistics": 0, "international": 0, "agency": 1, "officials": 2, "press": 3}
 
 
 def source_rank(source: str) -> int:
-    text = source.lower()
-    return next((rank for word, rank in _SOURCE_RANKS if word in text), 3)
+    return KIND_RANKS[AUTHORITIES[source].kind]
 
 
 def prepare_trade(trade: pd.DataFrame) -> pd.DataFrame:
@@ -46,7 +45,8 @@ def prepare_trade(trade: pd.DataFrame) -> pd.DataFrame:
 
 
 def _totals_from_flows(frame: pd.DataFrame) -> pd.DataFrame:
-    keys = ["year", "period", "reporter_iso3", "partner_iso3", "source"]
+    # The same authority as given by the same person or outlet: officials' figures are added only to each other's.
+    keys = ["year", "period", "reporter_iso3", "partner_iso3", "source", "stated_by"]
     flows = frame[frame["flow"].isin(["exports", "imports"])]
     both = flows.groupby(keys).filter(lambda g: set(g["flow"]) == {"exports", "imports"})
     if both.empty:
@@ -87,7 +87,7 @@ def growth(trade: pd.DataFrame, base_year: int, year: int, countries: list[str])
     base = totals[totals["year"] == base_year].set_index("series")
     end = totals[totals["year"] == year].set_index("series")
     common = base.index.intersection(end.index)
-    out = end.loc[common, ["reporter_iso3", "partner_iso3", "family", "source", "value_usd"]].copy()
+    out = end.loc[common, ["reporter_iso3", "partner_iso3", "family", "source", "stated_by", "value_usd"]].copy()
     out["base_value_usd"] = base.loc[common, "value_usd"]
     out["ratio"] = out["value_usd"] / out["base_value_usd"]
     out = out.sort_values("family", key=lambda s: s.map({"national": 0, "imf": 1}))

@@ -15,11 +15,12 @@ import plotly.graph_objects as go
 from sco import figures, tables
 from sco.countries import country_name
 from sco.events import timeline_events
-from sco.i18n import format_date, t
+from sco.i18n import authority_name, format_date, label, t
 from sco.meetings import (MeetingFilter, count_by_pair, count_by_place, count_by_place_and_year, count_by_year,
                           filter_meetings, pair_name)
 from sco.membership import count_by_status, statuses_by_year, statuses_on, summits_by_city
 from sco.profile import Profile, build_profile
+from sco.schema import AUTHORITIES
 from sco.trade import USD_200_BILLION, coverage, flows_for_map, growth, matrix, series_for_pairs
 
 
@@ -187,3 +188,14 @@ def country_view(membership: pd.DataFrame, meetings: pd.DataFrame, trade: pd.Dat
     return CountryView(profile, tables.membership_table(profile.statuses, lang),
                        tables.summits_table(profile.summits_hosted, lang) if len(profile.summits_hosted) else
                        pd.DataFrame(), counterparts, per_year, tables.meetings_table(profile.meetings, lang))
+
+
+def known_sources(trade: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every known source of trade figures, its kind and state, and how many rows of trade.csv cite it."""
+    cited = trade.loc[trade["basis"] == "reported", "source"].value_counts()
+    return pd.DataFrame({
+        t("whose_figure", lang): [authority_name(name, lang) for name in AUTHORITIES],
+        t("source_kind", lang): [label("kind", a.kind, lang) for a in AUTHORITIES.values()],
+        t("country", lang): [country_name(a.iso3, lang) if a.iso3 else "" for a in AUTHORITIES.values()],
+        t("col_rows", lang): [int(cited.get(name, 0)) for name in AUTHORITIES],
+    })

@@ -22,8 +22,8 @@ def trade(data):
 
 def _row(**values):
     base = dict(year=2020, period="calendar", reporter_iso3="CHN", partner_iso3="RUS", flow="total",
-                value_usd=1.0, source="General Administration of Customs of China", note="", source_title="t",
-                source_url="https://example.org/a")
+                value_usd=1.0, source="General Administration of Customs of China", stated_by="", note="",
+                source_title="t", source_url="https://example.org/a")
     return {**base, **values}
 
 
@@ -53,9 +53,17 @@ def test_one_primary_figure_per_series_year(trade):
     assert not primary.duplicated(subset=["series", "flow", "year"]).any()
 
 
+def test_no_total_from_two_officials_figures():
+    officials = dict(source="Officials of Russia")
+    prepared = prepare_trade(pd.DataFrame([_row(flow="exports", value_usd=3e9, stated_by="President", **officials),
+                                           _row(flow="imports", value_usd=2e9, stated_by="Minister", **officials)]))
+    assert (prepared["flow"] == "total").sum() == 0
+
+
 def test_statistical_agency_outranks_a_statement():
-    assert source_rank("General Administration of Customs of China") < source_rank("Ministry of Commerce")
-    assert source_rank("Ministry of Commerce") < source_rank("Chinese diplomat (per Interfax)")
+    assert source_rank("General Administration of Customs of China") < source_rank("Ministry of Commerce of China")
+    assert source_rank("Ministry of Commerce of China") < source_rank("Officials of China") < source_rank(
+        "Press report")
 
 
 def test_china_russia_crosses_200_billion_in_2023(trade):

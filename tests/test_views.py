@@ -100,3 +100,11 @@ def test_country_view_of_a_partner_without_meetings(trade_data):
                               date(2026, 1, 1))
     assert view.meetings_per_year is None and view.counterparts.empty
     assert len(view.statuses) == (d["membership"]["iso3"] == "BHR").sum() > 0
+
+
+def test_known_sources_count_every_row_of_the_file_once(trade_data):
+    d = trade_data
+    table = views.known_sources(d["trade"], "es")
+    assert table["Filas"].sum() == (d["trade"]["basis"] == "reported").sum()
+    customs = table[table["De quién es la cifra"] == "Administración General de Aduanas de China"].iloc[0]
+    assert customs["Tipo de fuente"] == "Servicio de aduanas" and customs["País"] == "China"
