@@ -4,7 +4,7 @@ import streamlit as st
 
 from sco import ui, views
 from sco.docs import dictionary_frame, table_summary
-from sco.schema import TABLES
+from sco.schema import TABLES, describe_table
 
 lang = ui.page_setup()
 data = ui.dataset()
@@ -34,7 +34,7 @@ for item in ui.t("discrepancies").split(" | "):
 
 st.subheader(ui.t("dictionary_section"))
 for name, table in TABLES.items():
-    with st.expander(f"{table.file} — {table.description}"):
+    with st.expander(f"{table.file} — {describe_table(table, lang)}"):
         frame = dictionary_frame(name, lang)
         frame.columns = [ui.t("col_column"), ui.t("col_type"), ui.t("col_required"), ui.t("col_meaning")]
         st.dataframe(frame, hide_index=True, width="stretch")

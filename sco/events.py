@@ -5,6 +5,7 @@ import pandas as pd
 
 from sco.countries import country_name
 from sco.i18n import format_date
+from sco.membership import accessions
 
 
 def _year_fraction(day: pd.Timestamp) -> float:
@@ -19,9 +20,7 @@ def timeline_events(summits: pd.DataFrame | None, membership: pd.DataFrame | Non
         for s in summits[summits["body"] == "sco"].itertuples():
             rows.append(("summit", _year_fraction(s.start_date), f"{s.city}, {format_date(s.start_date, lang)}"))
     if membership is not None:
-        members = membership[membership["status"] == "member"].sort_values("start_date")
-        first_day = members["start_date"].min()
-        for m in members[members["start_date"] > first_day].itertuples():
+        for m in accessions(membership).itertuples():
             rows.append(("accession", _year_fraction(m.start_date),
                          f"{country_name(m.iso3, lang)}, {format_date(m.start_date, lang)}"))
     if meetings is not None and pairs:

@@ -53,14 +53,25 @@ class Headlines:
     latest_summit: pd.Series | None
 
 
+def first_memberships(membership: pd.DataFrame) -> pd.DataFrame:
+    """Each member state's first day as a member (iso3, start_date), earliest first."""
+    members = membership[membership["status"] == "member"]
+    return members.sort_values("start_date", kind="stable").drop_duplicates("iso3")[["iso3", "start_date"]]
+
+
+def accessions(membership: pd.DataFrame) -> pd.DataFrame:
+    """The states that became members after the founders (iso3, start_date), in order of accession."""
+    first = first_memberships(membership)
+    return first[first["start_date"] > first["start_date"].min()]
+
+
 def headlines(membership: pd.DataFrame, summits: pd.DataFrame | None, today: date) -> Headlines:
     """The figures the overview page opens with, all derived from the tables."""
     now = statuses_on(membership, today)
-    members = membership[membership["status"] == "member"]
-    first_joins = members.sort_values("start_date").drop_duplicates("iso3")
+    first_joins = first_memberships(membership)
     founded = first_joins["start_date"].min() if len(first_joins) else None
     founders = first_joins.loc[first_joins["start_date"] == founded, "iso3"].tolist() if founded is not None else []
-    later = [(r.iso3, r.start_date) for r in first_joins.itertuples() if r.start_date > founded] if founders else []
+    later = list(accessions(membership).itertuples(index=False, name=None))
     past = summits[summits["start_date"] <= _day(today)] if summits is not None else None
     return Headlines(
         members_today=int((now["status"] == "member").sum()),

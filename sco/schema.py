@@ -65,6 +65,8 @@ AUTHORITIES: dict[str, Authority] = {
                                                          "Autoridad de Desarrollo Comercial de Pakistán"),
     "Ministry of Trade and Integration of Kazakhstan": Authority("agency", "KAZ",
                                                                  "Ministerio de Comercio e Integración de Kazajistán"),
+    "Ministry of Economy and Budget Planning of Kazakhstan": Authority(
+        "agency", "KAZ", "Ministerio de Economía y Planificación Presupuestaria de Kazajistán"),
     "Ministry of Investments and Foreign Trade of Uzbekistan": Authority(
         "agency", "UZB", "Ministerio de Inversiones y Comercio Exterior de Uzbekistán"),
     "Trade Promotion Organization of Iran": Authority("agency", "IRN", "Organización de Promoción Comercial de Irán"),
@@ -310,6 +312,24 @@ DESCRIPTIONS_ES: dict[tuple[str | None, str], str] = {
     ("trade", "stated_by"): "Quién dio la cifra cuando no es una publicación de la propia autoridad: un cargo, una "
                             "embajada, un medio.",
 }
+
+
+TABLE_DESCRIPTIONS_ES: dict[str, str] = {
+    "membership": "Una fila por intervalo de estatus de un Estado en la OCS (miembro, observador, socio de diálogo, "
+                  "socio).",
+    "summits": "Reuniones de jefes de Estado: el Grupo de Shanghái (1996-2000) y el Consejo de Jefes de Estado de la "
+               "OCS.",
+    "cities": "Coordenadas de cada lugar que nombran las demás tablas, según GeoNames.",
+    "meetings": "Reuniones bilaterales de jefes de Estado o de Gobierno de Estados y socios de la OCS, una fila por "
+                "pareja.",
+    "trade": "Comercio anual de mercancías entre dos Estados según las estadísticas de un declarante, en dólares "
+             "estadounidenses.",
+}
+
+
+def describe_table(table: Table, lang: str) -> str:
+    """A table's description in English or Spanish."""
+    return TABLE_DESCRIPTIONS_ES[table.name] if lang == "es" else table.description
 
 
 def describe(table: str, column: Column, lang: str) -> str:

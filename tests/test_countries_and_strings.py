@@ -71,3 +71,9 @@ def test_every_column_is_described_in_spanish():
     for name, table in TABLES.items():
         for column in table.columns:
             assert describe(name, column, "es").strip(), (name, column.name)
+
+
+def test_every_table_is_described_in_spanish():
+    from sco.schema import TABLES, describe_table
+    for table in TABLES.values():
+        assert describe_table(table, "es").strip() and describe_table(table, "es") != table.description, table.name
