@@ -216,7 +216,8 @@ TRADE = Table(
     description="Annual merchandise trade between two states as one reporter's statistics state it, in US dollars.",
     columns=(
         Column("year", INT, "Calendar year, or the year in which a fiscal year ends.", minimum=1990, maximum=2100),
-        Column("period", TEXT, "'calendar', or the fiscal year, e.g. 'FY2023-24 (Apr-Mar)'."),
+        Column("period", TEXT, "'calendar', or the fiscal year, e.g. 'FY2023-24 (Apr-Mar)' (India), "
+               "'FY2023-24 (Jul-Jun)' (Pakistan), 'FY2023-24 (Mar-Mar)' (the Iranian year)."),
         Column("reporter_iso3", ISO3, "Whose statistics: the state whose authority published the figure."),
         Column("partner_iso3", ISO3, "The other state."),
         Column("flow", CHOICE, "Reporter's exports to, imports from, or total trade with the partner.",
@@ -300,7 +301,8 @@ DESCRIPTIONS_ES: dict[tuple[str | None, str], str] = {
     ("meetings", "format"): "Presencial, videollamada o llamada telefónica.",
     ("meetings", "occasion"): "Por qué se reunieron: visita de Estado, márgenes de una cumbre, foro.",
     ("trade", "year"): "Año natural, o el año en que termina un año fiscal.",
-    ("trade", "period"): "'calendar', o el año fiscal, p. ej. 'FY2023-24 (Apr-Mar)'.",
+    ("trade", "period"): "'calendar', o el año fiscal, p. ej. 'FY2023-24 (Apr-Mar)' (India), 'FY2023-24 (Jul-Jun)' "
+                         "(Pakistán), 'FY2023-24 (Mar-Mar)' (el año iraní).",
     ("trade", "reporter_iso3"): "De quién son las estadísticas: el Estado cuya autoridad publicó la cifra.",
     ("trade", "partner_iso3"): "El otro Estado.",
     ("trade", "flow"): "Exportaciones del declarante al socio, importaciones desde él, o comercio total.",

@@ -90,8 +90,8 @@ def test_every_value_is_positive_and_in_dollars(data):
 def test_fiscal_years_are_labelled(data):
     trade = data["trade"]
     fiscal = trade[trade["period"] != "calendar"]
-    assert fiscal["period"].str.match(r"^FY\d{4}-\d{2} \((Apr-Mar|Jul-Jun)\)$").all()
-    assert set(fiscal["reporter_iso3"]) <= {"IND", "PAK"}
+    assert fiscal["period"].str.match(r"^FY\d{4}-\d{2} \((Apr-Mar|Jul-Jun|Mar-Mar)\)$").all()
+    assert set(fiscal["reporter_iso3"]) <= {"IND", "PAK", "IRN"}  # Iran: the Iranian year, from 21 March
 
 
 def test_growth_stays_within_a_series(trade):
