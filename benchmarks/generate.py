@@ -124,7 +124,7 @@ def generate(scale: int, out: Path, seed: int = 7) -> Path:
                         break
                     trade.append({"year": str(year), "period": "calendar", "reporter_iso3": a, "partner_iso3": b,
                                   "flow": flow, "value_usd": str(rng.randrange(10**6, 10**11)), "source": source,
-                                  **SOURCE})
+                                  "stated_by": "synthetic", **SOURCE})
                     added += 1
     _write(out / "trade.csv", fields, trade)
     return out

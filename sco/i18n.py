@@ -251,7 +251,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "China's and Russia's customs report different China-Russia totals (different valuation and partner "
               "attribution), and Russia stopped publishing foreign-trade statistics in 2022: after that its side "
               "rests on officials' statements. | India reports by fiscal year (April-March), Pakistan by fiscal "
-              "year (July-June) and Iran by the Iranian year (from about 21 March); those figures are kept apart from calendar years and labelled by the year the "
+              "year (July-June) and Iran by the Iranian year (from about 21 March); those figures are kept apart "
+              "from calendar years and labelled by the year the "
               "fiscal year ends. | In the IMF's Direction of Trade Statistics exports are valued FOB and imports CIF, "
               "so one side's exports never equal the other side's imports; India's IMF rows for 1992-1994 and 1996 "
               "are corrupt in the extract used and are left out. | Putin-Xi meeting counts differ by whether video "
@@ -344,14 +345,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "fiscal_years": {"en": "fiscal years, by the year they end", "es": "años fiscales, por el año en que terminan"},
     "basis_computed": {"en": "exports + imports", "es": "exportaciones + importaciones"},
     "whose_figure": {"en": "Whose figure", "es": "De quién es la cifra"},
-    "known_sources_section": {"en": "Known sources of trade figures", "es": "Fuentes conocidas de las cifras de comercio"},
+    "known_sources_section": {"en": "Known sources of trade figures",
+                              "es": "Fuentes conocidas de las cifras de comercio"},
     "known_sources_text": {
         "en": "Every trade figure names one of these sources. A customs service, statistics office or agency gives its "
               "own state's figures; officials' figures do not name the statistics behind them, and a press report "
               "names no authority at all. Where a series has several figures for one year, the line is drawn through "
               "the first kind in this order and the others are shown as points.",
-        "es": "Cada cifra de comercio cita una de estas fuentes. Un servicio de aduanas, una oficina de estadística o un "
-              "organismo da las cifras de su propio Estado; las cifras de las autoridades no citan la estadística en "
+        "es": "Cada cifra de comercio cita una de estas fuentes. Un servicio de aduanas, una oficina de estadística o "
+              "un organismo da las cifras de su propio Estado; las cifras de las autoridades no citan la estadística en "
               "que se basan, y una información de prensa no cita ninguna autoridad. Cuando una serie tiene varias "
               "cifras para un año, la línea pasa por la del primer tipo en este orden y las demás se muestran como "
               "puntos."},
