@@ -22,9 +22,11 @@ with left:
 with right:
     flow = ui.url_widget(st.radio, "flow", default="total", parse=ui.parse_choice(FLOWS), label=ui.t("flow"),
                          options=list(FLOWS), format_func=lambda f: ui.t(f"flow_{f}"))
-
-series = ui.derived(views.trade_series_view, tuple(pairs), flow, lang,
-                 tables=("trade", "summits", "membership", "meetings"))
+    releases_only = ui.url_widget(st.toggle, "releases", default=False, parse=ui.parse_flag,
+                                  serialize=ui.serialize_flag, label=ui.t("releases_only"),
+                                  help=ui.t("releases_only_help"))
+series = ui.derived(views.trade_series_view, tuple(pairs), flow, lang, releases_only,
+                    tables=("trade", "summits", "membership", "meetings"))
 if series.chart is None:
     st.info(ui.t("no_trade"))
 else:

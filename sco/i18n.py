@@ -357,6 +357,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "que se basan, y una información de prensa no cita ninguna autoridad. Cuando una serie tiene varias "
               "cifras para un año, la línea pasa por la del primer tipo en este orden y las demás se muestran como "
               "puntos."},
+    "releases_only": {"en": "Published statistics only", "es": "Solo estadísticas publicadas"},
+    "releases_only_help": {
+        "en": "Only figures a customs service, statistics office, ministry or international body published itself; "
+              "figures officials gave without naming the statistics, and press reports, are left out (a year with "
+              "no published figure becomes a gap).",
+        "es": "Solo las cifras que publicó un servicio de aduanas, una oficina de estadística, un ministerio o un "
+              "organismo internacional; se omiten las cifras que dieron autoridades sin citar la estadística y las "
+              "informaciones de prensa (un año sin cifra publicada queda como hueco)."},
     "source_kind": {"en": "Kind of source", "es": "Tipo de fuente"},
     "stated_by": {"en": "Stated by", "es": "Dicho por"},
     "kind_customs": {"en": "Customs service", "es": "Servicio de aduanas"},

@@ -18,10 +18,8 @@ COVERAGE_YEARS = range(2000, 2026)
 USD_200_BILLION = 200e9
 # Lower ranks first: a statistical release before a ministry's, before officials' statements, before the press.
 KIND_RANKS = {"customs": 0, "statistics": 0, "international": 0, "agency": 1, "officials": 2, "press": 3}
-
-
-def source_rank(source: str) -> int:
-    return KIND_RANKS[AUTHORITIES[source].kind]
+# Figures an authority published itself, as opposed to figures officials or the press gave without naming one.
+RELEASE_KINDS = ("customs", "statistics", "international", "agency")
 
 
 def prepare_trade(trade: pd.DataFrame) -> pd.DataFrame:
@@ -35,10 +33,11 @@ def prepare_trade(trade: pd.DataFrame) -> pd.DataFrame:
     frame = pd.concat([frame, _totals_from_flows(frame)], ignore_index=True)
     frame["pair"] = [pair_key(a, b) for a, b in zip(frame["reporter_iso3"], frame["partner_iso3"])]
     frame["family"] = (frame["source"] == IMF).map({True: "imf", False: "national"})
+    frame["kind"] = frame["source"].map(lambda name: AUTHORITIES[name].kind)
     frame["period_kind"] = (frame["period"] == "calendar").map({True: "calendar", False: "fiscal"})
     frame["series"] = frame["reporter_iso3"] + ">" + frame["partner_iso3"] + "|" + frame["family"] + "|" + \
         frame["period_kind"]
-    frame["rank"] = [source_rank(s) + (0.5 if b != "reported" else 0) for s, b in zip(frame["source"], frame["basis"])]
+    frame["rank"] = frame["kind"].map(KIND_RANKS) + (frame["basis"] != "reported") * 0.5
     frame = frame.sort_values(["series", "flow", "year", "rank"], kind="stable", ignore_index=True)
     frame["primary"] = ~frame.duplicated(subset=["series", "flow", "year"], keep="first")
     return frame
@@ -60,9 +59,13 @@ def _totals_from_flows(frame: pd.DataFrame) -> pd.DataFrame:
     return summed.assign(flow="total", basis="exports + imports")
 
 
-def series_for_pairs(trade: pd.DataFrame, pairs: list[str], flow: str) -> pd.DataFrame:
-    """The figures of every series of the chosen pairs for one flow, oldest first."""
-    return trade[trade["pair"].isin(pairs) & (trade["flow"] == flow)].sort_values(["series", "year", "rank"])
+def series_for_pairs(trade: pd.DataFrame, pairs: list[str], flow: str, releases_only: bool = False) -> pd.DataFrame:
+    """The figures of every series of the chosen pairs for one flow, oldest first; with `releases_only`, only the
+    figures an authority published itself (a year left with none is a gap)."""
+    kept = trade["pair"].isin(pairs) & (trade["flow"] == flow)
+    if releases_only:
+        kept &= trade["kind"].isin(RELEASE_KINDS)
+    return trade[kept].sort_values(["series", "year", "rank"])
 
 
 def pair_options(trade: pd.DataFrame) -> list[str]:

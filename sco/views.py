@@ -126,9 +126,10 @@ class TradeSeriesView:
 
 
 def trade_series_view(trade: pd.DataFrame, summits: pd.DataFrame | None, membership: pd.DataFrame | None,
-                      meetings: pd.DataFrame | None, pairs: tuple[str, ...], flow: str, lang: str) -> TradeSeriesView:
+                      meetings: pd.DataFrame | None, pairs: tuple[str, ...], flow: str, lang: str,
+                      releases_only: bool = False) -> TradeSeriesView:
     """Every series of the chosen pairs for one flow, with the events of the other tables marked."""
-    rows = series_for_pairs(trade, list(pairs), flow)
+    rows = series_for_pairs(trade, list(pairs), flow, releases_only)
     table = tables.trade_table(rows, lang)
     if rows.empty:
         return TradeSeriesView(0, None, None, table)

@@ -204,6 +204,15 @@ def test_trade_choices_round_trip_through_the_link():
     assert set(table["Flow"]) == {"Reporter's exports"}
 
 
+def test_published_statistics_only_from_the_link():
+    at = open_app({"releases": "1"}, "pages/trade.py")
+    assert not at.exception and at.toggle(key="releases").value
+    table = at.dataframe[-1].value
+    assert set(table["Kind of source"]) <= {"Customs service", "Statistics office", "International organisation",
+                                            "Ministry or public agency"}
+    assert "Officials (statistics not named)" in set(open_app(page="pages/trade.py").dataframe[-1].value["Kind of source"])
+
+
 def test_trade_in_spanish():
     at = open_app({"lang": "es"}, "pages/trade.py")
     assert at.title[0].value == "Comercio entre Estados de la OCS"

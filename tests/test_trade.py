@@ -6,8 +6,7 @@ from sco import figures
 from sco.data import load_dataset
 from sco.events import timeline_events
 from sco.meetings import with_pairs
-from sco.trade import (coverage, flows_for_map, growth, matrix, prepare_trade, series_for_pairs, source_rank,
-                       _ranges)
+from sco.trade import coverage, flows_for_map, growth, matrix, prepare_trade, series_for_pairs, _ranges
 
 
 @pytest.fixture(scope="module")
@@ -60,10 +59,20 @@ def test_no_total_from_two_officials_figures():
     assert (prepared["flow"] == "total").sum() == 0
 
 
-def test_statistical_agency_outranks_a_statement():
-    assert source_rank("General Administration of Customs of China") < source_rank("Ministry of Commerce of China")
-    assert source_rank("Ministry of Commerce of China") < source_rank("Officials of China") < source_rank(
-        "Press report")
+@pytest.mark.parametrize("better,worse", [("General Administration of Customs of China", "Ministry of Commerce of China"),
+                                          ("Ministry of Commerce of China", "Officials of China"),
+                                          ("Officials of China", "Press report")])
+def test_the_better_kind_of_source_is_drawn_on_the_line(better, worse):
+    prepared = prepare_trade(pd.DataFrame([_row(source=worse, value_usd=2e9), _row(source=better, value_usd=1e9)]))
+    assert prepared.loc[prepared["primary"], "source"].tolist() == [better]
+
+
+def test_published_statistics_only_leaves_statements_out(trade):
+    everything = series_for_pairs(trade, ["CHN-RUS"], "total")
+    releases = series_for_pairs(trade, ["CHN-RUS"], "total", releases_only=True)
+    assert set(everything["kind"]) > set(releases["kind"]) and set(releases["kind"]) <= {"customs", "international",
+                                                                                       "statistics", "agency"}
+    assert (releases["source"] == "Officials of Russia").sum() == 0 < (everything["source"] == "Officials of Russia").sum()
 
 
 def test_china_russia_crosses_200_billion_in_2023(trade):
