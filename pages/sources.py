@@ -2,9 +2,10 @@
 import pandas as pd
 import streamlit as st
 
-from sco import ui, views
+from sco import tables, ui, views
 from sco.docs import dictionary_frame, table_summary
 from sco.schema import TABLES, describe_table
+from sco.trade import coverage
 
 lang = ui.page_setup()
 data = ui.dataset()
@@ -41,7 +42,7 @@ for name, table in TABLES.items():
 
 if "trade" in data.tables:
     st.subheader(ui.t("trade_coverage_section"))
-    ui.show_table(ui.derived(views.trade_coverage, lang, tables=("trade",)), key="sources_coverage")
+    ui.show_table(tables.coverage_table(ui.derived(coverage, tables=("trade",)), lang), key="sources_coverage")
     st.subheader(ui.t("known_sources_section"))
     st.caption(ui.t("known_sources_text"))
     ui.show_table(ui.derived(views.known_sources, lang, tables=("trade",)), key="known_sources")

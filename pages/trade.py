@@ -1,10 +1,10 @@
 """Trade: each reporter's series over time with events, the members' matrix and growth, flows on a map, coverage."""
 import streamlit as st
 
-from sco import ui, views
+from sco import tables, ui, views
 from sco.i18n import format_usd
 from sco.meetings import pair_name
-from sco.trade import FLOWS, pair_options
+from sco.trade import FLOWS, coverage, pair_options
 
 lang = ui.page_setup()
 data = ui.require("trade", "cities")
@@ -50,7 +50,8 @@ ui.show_figure(in_year.growth)
 ui.show_figure(in_year.flow_map, geo=True)
 
 st.subheader(ui.t("coverage_title"))
-ui.show_table(ui.derived(views.trade_coverage, lang, tables=("trade",)), key="coverage_table")
+# Coverage is the same in every language: computed once, only its labels per language.
+ui.show_table(tables.coverage_table(ui.derived(coverage, tables=("trade",)), lang), key="coverage_table")
 
 st.subheader(ui.t("trade_table_title"))
 ui.show_table(series.table, link_columns=(ui.t("source_link"),), key="trade_table")

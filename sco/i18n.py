@@ -323,13 +323,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "trade_intro": {
         "en": "Annual merchandise trade in US dollars, as each side's statistics state it. China's and its "
               "partners' customs rarely agree: exports are valued free on board (FOB) and imports with cost, "
-              "insurance and freight (CIF), goods are attributed to different partners, and India and Pakistan "
-              "count fiscal years. Each reporter is drawn as its own line; a year without a sourced figure is a "
+              "insurance and freight (CIF), goods are attributed to different partners, and India, Pakistan and "
+              "Iran count fiscal years. Each reporter is drawn as its own line; a year without a sourced figure is a "
               "gap, never filled in. Russia stopped publishing its foreign-trade statistics in 2022.",
         "es": "Comercio anual de mercancías en dólares, tal como lo declaran las estadísticas de cada parte. Las "
               "aduanas de China y de sus socios rara vez coinciden: las exportaciones se valoran franco a bordo "
               "(FOB) y las importaciones con coste, seguro y flete (CIF), los bienes se atribuyen a socios "
-              "distintos, e India y Pakistán cuentan por años fiscales. Cada declarante es una línea propia; un año "
+              "distintos, e India, Pakistán e Irán cuentan por años fiscales. Cada declarante es una línea propia; un año "
               "sin cifra con fuente es un hueco, nunca se rellena. Rusia dejó de publicar sus estadísticas de "
               "comercio exterior en 2022.",
     },
@@ -410,6 +410,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "count_years": {"en": "Count", "es": "Número"},
     "trade_table_title": {"en": "The figures shown, with their sources", "es": "Las cifras mostradas, con sus fuentes"},
     "period_col": {"en": "Period", "es": "Periodo"},
+    "calendar_year": {"en": "calendar year", "es": "año natural"},
     "value_usd": {"en": "Value (USD)", "es": "Valor (USD)"},
     "basis": {"en": "Basis", "es": "Base"},
     "no_trade": {"en": "No sourced figure for these pairs and this flow.",

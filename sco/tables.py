@@ -72,7 +72,7 @@ def trade_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame = rows.sort_values(["pair", "reporter_iso3", "year"])
     return pd.DataFrame({
         t("year", lang): frame["year"].to_numpy(),
-        t("period_col", lang): frame["period"].to_numpy(),
+        t("period_col", lang): frame["period"].replace("calendar", t("calendar_year", lang)).to_numpy(),
         t("reporter", lang): [country_name(c, lang) for c in frame["reporter_iso3"]],
         t("partner", lang): [country_name(c, lang) for c in frame["partner_iso3"]],
         t("flow", lang): [t(f"flow_{f}", lang) for f in frame["flow"]],

@@ -21,7 +21,7 @@ from sco.meetings import (MeetingFilter, count_by_pair, count_by_place, count_by
 from sco.membership import count_by_status, statuses_by_year, statuses_on, summits_by_city
 from sco.profile import Profile, build_profile
 from sco.schema import AUTHORITIES
-from sco.trade import USD_200_BILLION, coverage, flows_for_map, growth, matrix, series_for_pairs
+from sco.trade import USD_200_BILLION, flows_for_map, growth, matrix, series_for_pairs
 
 
 @dataclass(frozen=True)
@@ -157,10 +157,6 @@ def trade_year_view(trade: pd.DataFrame, membership: pd.DataFrame | None, cities
                          figures.build_growth_matrix(growth(trade, base_year, year, members), members, lang,
                                                      base_year, year),
                          figures.build_trade_flow_map(*flows_for_map(trade, year, cities), lang, year))
-
-
-def trade_coverage(trade: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return tables.coverage_table(coverage(trade), lang)
 
 
 @dataclass(frozen=True)
