@@ -31,8 +31,7 @@ if head.latest_summit is not None:
     last.metric(ui.t("metric_latest_summit"), summit["city"], format_date(summit["start_date"], lang),
                 delta_color="off", delta_arrow="off")
 
-ui.country_map(ui.derived(views.membership_on, today, lang, "home_map_title", tables=("membership",)).map,
-               key="home_map")
+ui.country_map_light(ui.derived(views.overview_map, today, lang, tables=("membership",)), key="home_map")
 
 st.subheader(ui.t("explore"))
 st.page_link("pages/membership.py", label=ui.t("link_membership"), icon=":material/public:")

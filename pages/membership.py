@@ -15,7 +15,7 @@ st.title(ui.t("membership_title"))
 as_of = ui.url_widget(st.date_input, "as_of", default=today, parse=ui.parse_date(FIRST_DAY, today),
                       serialize=date.isoformat, label=ui.t("as_of"), min_value=FIRST_DAY, max_value=today,
                       format="YYYY-MM-DD")
-on = ui.derived(views.membership_on, as_of, lang, "membership_map_title", tables=("membership",))
+on = ui.derived(views.membership_on, as_of, lang, tables=("membership",))
 when = format_date(as_of, lang)
 if on.counts:
     st.write(ui.t("status_counts", date=when,

@@ -106,6 +106,12 @@ def country_map(fig: go.Figure, key: str) -> None:
     st.caption(t("click_map_hint"))
 
 
+def country_map_light(spec: dict, key: str) -> None:
+    """A Vega-Lite map (figures.build_status_map_light); its countries link to their profile."""
+    st.vega_lite_chart(spec, width="stretch", key=key)
+    st.caption(t("click_map_hint"))
+
+
 def _value_from_url(key: str, parse: Callable[[str], T], default: T) -> T:
     raw = st.query_params.get(key)
     if raw is None:

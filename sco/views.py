@@ -31,10 +31,16 @@ class MembershipOnDate:
     map: go.Figure
 
 
-def membership_on(membership: pd.DataFrame, day: date, lang: str, title_key: str) -> MembershipOnDate:
+def membership_on(membership: pd.DataFrame, day: date, lang: str) -> MembershipOnDate:
     on = statuses_on(membership, day)
-    title = t(title_key, lang, date=format_date(day, lang))
+    title = t("membership_map_title", lang, date=format_date(day, lang))
     return MembershipOnDate(on, count_by_status(membership, day), figures.build_status_map(on, lang, title))
+
+
+def overview_map(membership: pd.DataFrame, day: date, lang: str) -> dict:
+    """The first page's status map as a Vega-Lite specification (built and validated once, then only sent)."""
+    title = t("home_map_title", lang, date=format_date(day, lang))
+    return figures.build_status_map_light(statuses_on(membership, day), lang, title).to_dict()
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT, rewrite_cell
 
 ENTRY = str(ROOT / "dashboard.py")
-# Page -> number of charts it draws by default.
-CHARTS = {"pages/home.py": 1, "pages/membership.py": 2, "pages/summits.py": 2, "pages/meetings.py": 4,
+# Page -> number of plotly charts it draws by default (the first page's map is Vega-Lite: see test_home_map).
+CHARTS = {"pages/home.py": 0, "pages/membership.py": 2, "pages/summits.py": 2, "pages/meetings.py": 4,
           "pages/trade.py": 4, "pages/country.py": 2, "pages/sources.py": 0}
 PAGES = list(CHARTS)
 
@@ -81,6 +81,15 @@ def test_home_headlines():
     assert metrics["Newest member"] == "Belarus"
 
 
+def test_home_map_is_drawn_from_the_local_world_outline():
+    at = open_app({"lang": "es"})
+    maps = at.get("vega_lite_chart")
+    assert len(maps) == 1
+    spec = json.loads(maps[0].proto.spec)
+    assert spec["data"]["url"] == "app/static/world_110m.json"  # the outline the app serves itself
+    assert len(maps[0].proto.datasets) == 1  # the states and their links, sent as data
+
+
 def test_spanish_home():
     at = open_app({"lang": "es"})
     assert at.title[0].value == "Panel de relaciones de la OCS"
@@ -122,7 +131,7 @@ def test_malformed_link_parameters_are_ignored_with_a_notice(page, query):
     at = open_app(query, page)
     assert not at.exception and not at.error
     assert len(at.toast) >= 1
-    assert len(at.get("plotly_chart")) >= 1
+    assert len(at.get("plotly_chart")) + len(at.get("vega_lite_chart")) >= 1  # the view is still drawn
     assert not set(query) & set(at.query_params)
 
 

@@ -6,6 +6,7 @@ import pytest
 from sco import views
 from sco.data import load_dataset
 from sco.meetings import MeetingFilter, filter_meetings, pair_key, with_pairs
+from sco.membership import statuses_on
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +17,7 @@ def data():
 
 
 def test_membership_on_a_date_counts_and_maps_the_same_states(data):
-    on = views.membership_on(data["membership"], date(2024, 7, 5), "es", "membership_map_title")
+    on = views.membership_on(data["membership"], date(2024, 7, 5), "es")
     assert on.counts["member"] == 10
     assert sorted(on.map.data[0].locations) == sorted(on.statuses["iso3"])
     assert "5 de julio de 2024" in on.map.layout.title.text
@@ -108,3 +109,13 @@ def test_known_sources_count_every_row_of_the_file_once(trade_data):
     assert table["Filas"].sum() == (d["trade"]["basis"] == "reported").sum()
     customs = table[table["De quién es la cifra"] == "Administración General de Aduanas de China"].iloc[0]
     assert customs["Tipo de fuente"] == "Servicio de aduanas" and customs["País"] == "China"
+
+
+def test_overview_map_links_each_state_to_its_profile_in_the_same_language(data):
+    spec = views.overview_map(data["membership"], date(2026, 1, 1), "es")
+    rows = [row for dataset in spec["datasets"].values() for row in dataset]
+    kazakhstan = next(row for row in rows if row["iso3"] == "KAZ")
+    assert kazakhstan["name"] == "Kazajistán" and kazakhstan["status"] == "Miembro"
+    assert kazakhstan["profile"] == "country?country=KAZ&lang=es"
+    assert len(rows) == len(statuses_on(data["membership"], date(2026, 1, 1)))
+    assert "1 de enero de 2026" in spec["title"]["text"]

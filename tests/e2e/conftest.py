@@ -90,16 +90,32 @@ def page(browser):
     context.close()
 
 
-def wait_until_drawn(page, geo_charts: int = 0, timeout: float = 60_000, settle_ms: int = 300) -> None:
-    """Wait for the script run to finish, every plotly chart to hold its SVG, and `geo_charts` maps to hold shapes.
+# A Vega-Lite map has drawn its countries once it holds this many shapes (the world outline has 177).
+VEGA_MIN_SHAPES = 100
 
-    A geo chart draws its country shapes only once the world outline has arrived from static/; if it never
-    arrives the wait ends quietly and the calling test's own assertion says which map is blank.
+
+def wait_until_drawn(page, geo_charts: int = 0, timeout: float = 60_000, settle_ms: int = 300) -> None:
+    """Wait for the script run to finish, every chart to hold its SVG, every Vega-Lite map and `geo_charts` plotly
+    maps to hold shapes.
+
+    A map draws its country shapes only once the world outline has arrived from static/; if it never arrives the
+    wait ends quietly and the calling test's own assertion says which map is blank.
     """
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
     page.wait_for_function(
         """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                 .every(c => c.querySelector('.main-svg'))""", timeout=timeout)
+                 .every(c => c.querySelector('.main-svg'))
+              && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+                 .every(c => c.querySelector('svg'))""", timeout=timeout)
+    vega_maps = page.locator('[data-testid="stVegaLiteChart"]').count()
+    if vega_maps:
+        try:
+            page.wait_for_function(
+                """([n, min]) => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+                        .filter(c => c.querySelectorAll('svg path').length >= min).length >= n""",
+                arg=[vega_maps, VEGA_MIN_SHAPES], timeout=15_000)
+        except Exception:
+            pass
     if geo_charts:
         try:
             page.wait_for_function(

@@ -1,10 +1,12 @@
 """Every page in a real browser, in both languages: drawn, no exception box, maps with shapes, nothing sent out."""
 import pytest
 
-from tests.e2e.conftest import screenshot, wait_until_drawn
+from tests.e2e.conftest import VEGA_MIN_SHAPES, screenshot, wait_until_drawn
 
-# Page path -> number of geo maps it draws by default.
-PAGES = {"": 1, "membership": 1, "summits": 1, "meetings": 1, "trade": 1, "country": 0, "sources": 0}
+# Page path -> number of plotly geo maps it draws by default.
+PAGES = {"": 0, "membership": 1, "summits": 1, "meetings": 1, "trade": 1, "country": 0, "sources": 0}
+# Page path -> number of Vega-Lite maps (the first page's, drawn without loading plotly.js).
+VEGA_MAPS = {"": 1}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -20,6 +22,11 @@ def test_page_draws_offline(page, app_url, path, lang):
     for i in range(geo_charts.count()):
         land = geo_charts.nth(i).locator("g.geo .layer.land path").first.get_attribute("d") or ""
         assert len(land) > 1000, f"geo chart {i} on /{path} drew no land: the world outline did not load"
+    vega_maps = page.locator('[data-testid="stVegaLiteChart"]')
+    assert vega_maps.count() == VEGA_MAPS.get(path, 0)
+    for i in range(vega_maps.count()):
+        assert vega_maps.nth(i).locator("svg path").count() >= VEGA_MIN_SHAPES, \
+            f"map {i} on /{path} drew no countries: the world outline did not load"
     screenshot(page, f"{path or 'overview'}-{lang}")
     assert page.outside_requests == []
 
@@ -68,6 +75,15 @@ def test_clicking_a_country_on_the_map_opens_its_profile(page, app_url):
     wait_until_drawn(page)
     assert "country=" in page.url and "lang=es" in page.url
     assert page.locator("h1").first.inner_text().endswith("en la OCS")
+
+
+def test_a_country_on_the_overview_map_links_to_its_profile(page, app_url):
+    page.goto(f"{app_url}/?lang=es")
+    wait_until_drawn(page)
+    page.locator('[data-testid="stVegaLiteChart"] path[aria-label*="Kazajistán"]').first.click(force=True)
+    page.wait_for_url("**/country?country=KAZ&lang=es", timeout=30_000)
+    wait_until_drawn(page)
+    assert page.locator("h1").first.inner_text() == "Kazajistán en la OCS"
 
 
 def test_download_is_the_table_on_screen(page, app_url):
