@@ -64,7 +64,9 @@ def measure_page(page: str) -> dict:
     cold = _timed(at)
     if at.exception or at.error:  # a page that stops on a data problem measures nothing: say so
         raise RuntimeError(f"{page}: {[e.message for e in at.exception] + [e.value for e in at.error]}")
-    figure_bytes = sum(len(chart.proto.spec) for chart in at.get("plotly_chart"))
+    figure_bytes = sum(len(chart.proto.spec) for chart in at.get("plotly_chart")) + sum(
+        len(chart.proto.spec) + sum(len(d.data.data) for d in chart.proto.datasets)
+        for chart in at.get("vega_lite_chart"))
     kind, key, values = CHANGES[page]
     warm = []
     for i in range(WARM_RUNS):
