@@ -31,7 +31,7 @@ from tests.apptest_support import navigation_router_only  # noqa: E402
 
 ENTRY = str(ROOT / "dashboard.py")
 ONE_LINE = str(ROOT / "benchmarks" / "one_line_app.py")
-WARM_RUNS = 5
+WARM_RUNS = 9
 # Page -> (widget kind, key, two values to alternate): the filter change of a warm rerun.
 CHANGES = {
     "pages/home.py": ("radio", "lang", ("es", "en")),

@@ -137,7 +137,7 @@ def build_status_animation(by_year: pd.DataFrame, lang: str) -> go.Figure:
     return _layout(fig, t("animation_title", lang), 680)
 
 
-MAX_TIMELINE_STATES = 80
+MAX_TIMELINE_STATES = 60
 
 
 def build_status_timeline(membership: pd.DataFrame, lang: str, today: date) -> go.Figure:

@@ -271,7 +271,7 @@ def show_figure(fig: go.Figure, *, geo: bool = False, key: str | None = None) ->
     st.plotly_chart(fig, config=GEO_CHART_CONFIG if geo else CHART_CONFIG, width="stretch", key=key)
 
 
-MAX_TABLE_ROWS = 1000
+MAX_TABLE_ROWS = 500
 
 
 def show_table(frame: pd.DataFrame, *, link_columns: tuple[str, ...] = (), key: str | None = None) -> None:

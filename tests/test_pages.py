@@ -266,3 +266,11 @@ def test_sources_page_counts_the_rows_of_each_file():
     summary = at.dataframe[0].value.set_index("Table")["Rows"]
     for name, frame in load_dataset().tables.items():
         assert summary[f"{name}.csv"] == len(frame)
+
+
+def test_a_long_table_shows_its_first_rows_and_says_so(monkeypatch):
+    import sco.ui
+    monkeypatch.setattr(sco.ui, "MAX_TABLE_ROWS", 5)
+    at = open_app(page="pages/membership.py")
+    assert len(at.dataframe[-1].value) == 5
+    assert any("5" in c.value and "48" in c.value for c in at.caption)
