@@ -329,7 +329,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Comercio anual de mercancías en dólares, tal como lo declaran las estadísticas de cada parte. Las "
               "aduanas de China y de sus socios rara vez coinciden: las exportaciones se valoran franco a bordo "
               "(FOB) y las importaciones con coste, seguro y flete (CIF), los bienes se atribuyen a socios "
-              "distintos, e India, Pakistán e Irán cuentan por años fiscales. Cada declarante es una línea propia; un año "
+              "distintos, e India, Pakistán e Irán cuentan por años fiscales. Cada declarante es una línea propia; "
+              "un año "
               "sin cifra con fuente es un hueco, nunca se rellena. Rusia dejó de publicar sus estadísticas de "
               "comercio exterior en 2022.",
     },
@@ -353,7 +354,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "names no authority at all. Where a series has several figures for one year, the line is drawn through "
               "the first kind in this order and the others are shown as points.",
         "es": "Cada cifra de comercio cita una de estas fuentes. Un servicio de aduanas, una oficina de estadística o "
-              "un organismo da las cifras de su propio Estado; las cifras de las autoridades no citan la estadística en "
+              "un organismo da las cifras de su propio Estado; las cifras de las autoridades no citan la estadística "
+              "en "
               "que se basan, y una información de prensa no cita ninguna autoridad. Cuando una serie tiene varias "
               "cifras para un año, la línea pasa por la del primer tipo en este orden y las demás se muestran como "
               "puntos."},

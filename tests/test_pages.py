@@ -219,7 +219,8 @@ def test_published_statistics_only_from_the_link():
     table = at.dataframe[-1].value
     assert set(table["Kind of source"]) <= {"Customs service", "Statistics office", "International organisation",
                                             "Ministry or public agency"}
-    assert "Officials (statistics not named)" in set(open_app(page="pages/trade.py").dataframe[-1].value["Kind of source"])
+    everything = open_app(page="pages/trade.py").dataframe[-1].value
+    assert "Officials (statistics not named)" in set(everything["Kind of source"])
 
 
 def test_trade_in_spanish():

@@ -59,9 +59,10 @@ def test_no_total_from_two_officials_figures():
     assert (prepared["flow"] == "total").sum() == 0
 
 
-@pytest.mark.parametrize("better,worse", [("General Administration of Customs of China", "Ministry of Commerce of China"),
-                                          ("Ministry of Commerce of China", "Officials of China"),
-                                          ("Officials of China", "Press report")])
+@pytest.mark.parametrize("better,worse", [
+    ("General Administration of Customs of China", "Ministry of Commerce of China"),
+    ("Ministry of Commerce of China", "Officials of China"),
+    ("Officials of China", "Press report")])
 def test_the_better_kind_of_source_is_drawn_on_the_line(better, worse):
     prepared = prepare_trade(pd.DataFrame([_row(source=worse, value_usd=2e9), _row(source=better, value_usd=1e9)]))
     assert prepared.loc[prepared["primary"], "source"].tolist() == [better]
@@ -72,7 +73,8 @@ def test_published_statistics_only_leaves_statements_out(trade):
     releases = series_for_pairs(trade, ["CHN-RUS"], "total", releases_only=True)
     assert set(everything["kind"]) > set(releases["kind"]) and set(releases["kind"]) <= {"customs", "international",
                                                                                        "statistics", "agency"}
-    assert (releases["source"] == "Officials of Russia").sum() == 0 < (everything["source"] == "Officials of Russia").sum()
+    officials = "Officials of Russia"
+    assert (releases["source"] == officials).sum() == 0 < (everything["source"] == officials).sum()
 
 
 def test_china_russia_crosses_200_billion_in_2023(trade):
