@@ -12,11 +12,9 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -114,22 +112,12 @@ def measure_reference_browser(app: Path, geo_charts: int) -> float:
     of any page that shows a map. It runs from a copy next to the world outline, as the dashboard serves it."""
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, wait_until_drawn
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_app, wait_until_drawn
     with tempfile.TemporaryDirectory() as folder:
         shutil.copy(app, folder)
         shutil.copytree(ROOT / "static", Path(folder) / "static")
         shutil.copytree(ROOT / ".streamlit", Path(folder) / ".streamlit")
-        port = _free_port()
-        process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", app.name, "--server.headless", "true",
-                                    "--server.port", str(port)], cwd=folder, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}"
-        for _ in range(200):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.3)
+        process, url = start_app(script=app.name, cwd=Path(folder))
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

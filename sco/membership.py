@@ -28,7 +28,12 @@ def _status_order(column: pd.Series) -> pd.Series:
 
 def count_by_status(membership: pd.DataFrame, on: date | pd.Timestamp) -> dict[str, int]:
     """How many states held each status on `on`, in the schema's order, statuses with none left out."""
-    counts = statuses_on(membership, on)["status"].value_counts()
+    return count_statuses(statuses_on(membership, on))
+
+
+def count_statuses(statuses: pd.DataFrame) -> dict[str, int]:
+    """Rows per status (as returned by statuses_on), in the schema's order, statuses with none left out."""
+    counts = statuses["status"].value_counts()
     return {status: int(counts[status]) for status in STATUSES if status in counts}
 
 

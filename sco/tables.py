@@ -6,7 +6,6 @@ import pandas as pd
 from sco.countries import country_name
 from sco.i18n import authority_name, label, t
 from sco.meetings import pair_name
-from sco.schema import AUTHORITIES
 
 
 def _dates(column: pd.Series) -> pd.Series:
@@ -79,7 +78,7 @@ def trade_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("value_usd", lang): frame["value_usd"].round(0).astype("int64").to_numpy(),
         t("basis", lang): [t("basis_computed", lang) if b != "reported" else "" for b in frame["basis"]],
         t("whose_figure", lang): _names(frame["source"], lambda s: authority_name(s, lang)).to_numpy(),
-        t("source_kind", lang): _names(frame["source"], lambda s: label("kind", AUTHORITIES[s].kind, lang)).to_numpy(),
+        t("source_kind", lang): _names(frame["kind"], lambda k: label("kind", k, lang)).to_numpy(),
         t("stated_by", lang): frame["stated_by"].fillna("").to_numpy(),
         t("note", lang): frame["note"].to_numpy(),
         t("source", lang): frame["source_title"].to_numpy(),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from sco.meetings import pair_key
-from sco.schema import AUTHORITIES
+from sco.schema import AUTHORITIES, NATIONAL_STATISTICS
 
 IMF = "IMF Direction of Trade Statistics"
 FLOWS = ("total", "exports", "imports")
@@ -19,7 +19,7 @@ USD_200_BILLION = 200e9
 # Lower ranks first: a statistical release before a ministry's, before officials' statements, before the press.
 KIND_RANKS = {"customs": 0, "statistics": 0, "international": 0, "agency": 1, "officials": 2, "press": 3}
 # Figures an authority published itself, as opposed to figures officials or the press gave without naming one.
-RELEASE_KINDS = ("customs", "statistics", "international", "agency")
+RELEASE_KINDS = (*NATIONAL_STATISTICS, "international")
 
 
 def prepare_trade(trade: pd.DataFrame) -> pd.DataFrame:

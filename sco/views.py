@@ -18,7 +18,7 @@ from sco.events import timeline_events
 from sco.i18n import authority_name, format_date, label, t
 from sco.meetings import (MeetingFilter, count_by_pair, count_by_place, count_by_place_and_year, count_by_year,
                           filter_meetings, pair_name)
-from sco.membership import count_by_status, statuses_by_year, statuses_on, summits_by_city
+from sco.membership import count_statuses, statuses_by_year, statuses_on, summits_by_city
 from sco.profile import Profile, build_profile
 from sco.schema import AUTHORITIES
 from sco.trade import USD_200_BILLION, flows_for_map, growth, matrix, series_for_pairs
@@ -34,7 +34,7 @@ class MembershipOnDate:
 def membership_on(membership: pd.DataFrame, day: date, lang: str) -> MembershipOnDate:
     on = statuses_on(membership, day)
     title = t("membership_map_title", lang, date=format_date(day, lang))
-    return MembershipOnDate(on, count_by_status(membership, day), figures.build_status_map(on, lang, title))
+    return MembershipOnDate(on, count_statuses(on), figures.build_status_map(on, lang, title))
 
 
 def overview_map(membership: pd.DataFrame, day: date, lang: str) -> dict:

@@ -26,15 +26,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
+def start_app(data_dir: Path | None = None, script: str = "dashboard.py",
+              cwd: Path = ROOT) -> tuple[subprocess.Popen, str]:
+    """Serve `script` (the dashboard, or a reference app of the benchmark) on a free loopback port."""
     port = _free_port()
     env = dict(os.environ)
     if data_dir is not None:
         env["SCO_DATA_DIR"] = str(data_dir)
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -44,7 +46,7 @@ def start_app(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
         except OSError:
             time.sleep(0.3)
     process.kill()
-    raise RuntimeError("the dashboard did not answer /_stcore/health within 60 s")
+    raise RuntimeError(f"{script} did not answer /_stcore/health within 60 s")
 
 
 @pytest.fixture(scope="session")
