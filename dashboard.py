@@ -9,21 +9,11 @@ st.set_page_config(page_title="SCO relations dashboard", page_icon=str(ui.ICON),
 
 ui.start_run()
 with st.sidebar:
-    ui.url_widget(st.radio, ui.LANG_KEY, default=i18n.DEFAULT_LANG, parse=ui.parse_choice(i18n.LANGUAGES),
-                  label=i18n.t("language"), options=list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get,
-                  horizontal=True)
+    ui.choice(st.radio, ui.LANG_KEY, options=list(i18n.LANGUAGES), default=i18n.DEFAULT_LANG,
+              format_func=i18n.LANGUAGES.get, label=i18n.t("language"), horizontal=True)
 
-PAGES = [
-    st.Page("pages/home.py", title=ui.t("page_home"), icon=":material/home:", default=True),
-    st.Page("pages/membership.py", title=ui.t("page_membership"), icon=":material/public:"),
-    st.Page("pages/summits.py", title=ui.t("page_summits"), icon=":material/event:"),
-    st.Page("pages/meetings.py", title=ui.t("page_meetings"), icon=":material/handshake:"),
-    st.Page("pages/trade.py", title=ui.t("page_trade"), icon=":material/bar_chart:"),
-    st.Page("pages/country.py", title=ui.t("page_country"), icon=":material/flag:"),
-    st.Page("pages/sources.py", title=ui.t("page_sources"), icon=":material/menu_book:"),
-]
-
-page = st.navigation(PAGES)
+page = st.navigation(ui.pages())
+ui.upgrade_link(page)
 try:
     page.run()
 except Exception:  # a view must never show a traceback; Streamlit's own stop/rerun signals are not Exceptions

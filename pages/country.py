@@ -6,13 +6,14 @@ from sco.countries import country_name
 from sco.i18n import format_date, label
 from sco.meetings import pair_name
 from sco.profile import profile_countries
+from sco.trade import pair_options
 
 lang = ui.page_setup()
 data = ui.require("membership", "meetings", "trade")
 choices = ui.derived(profile_countries, tables=("membership", "meetings", "trade"))
-iso3 = ui.url_widget(st.selectbox, "country", default="CHN" if "CHN" in choices else choices[0],
-                     parse=ui.parse_choice(choices), valid=choices.__contains__, label=ui.t("pick_country"),
-                     options=choices, format_func=lambda c: country_name(c, lang))
+all_pairs = ui.derived(pair_options, tables=("trade",))
+iso3 = ui.choice(st.selectbox, "country", options=choices, default="CHN" if "CHN" in choices else choices[0],
+                 format_func=lambda c: country_name(c, lang), label=ui.t("pick_country"))
 name = country_name(iso3, lang)
 view = ui.derived(views.country_view, iso3, lang, ui.today(), tables=("membership", "meetings", "trade", "summits"))
 profile = view.profile
@@ -49,10 +50,8 @@ st.subheader(ui.t("trade_partners"))
 if not profile.trade_pairs:
     st.info(ui.t("no_rows"))
 else:
-    pairs = ui.url_widget(st.multiselect, "partners", default=profile.trade_pairs[:3],
-                          parse=ui.parse_codes(profile.trade_pairs), serialize=",".join,
-                          valid=lambda v: set(v) <= set(profile.trade_pairs), label=ui.t("pairs"),
-                          options=profile.trade_pairs, format_func=lambda p: pair_name(p, lang))
+    pairs = ui.choice(st.multiselect, "partners", options=profile.trade_pairs, default=profile.trade_pairs[:3],
+                      known=all_pairs, format_func=lambda p: pair_name(p, lang), label=ui.t("pairs"))
     series = ui.derived(views.trade_series_view, tuple(pairs), "total", lang,
                      tables=("trade", "summits", "membership", "meetings"))
     if series.chart is not None:

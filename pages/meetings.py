@@ -4,31 +4,30 @@ import streamlit as st
 from sco import figures, ui, views
 from sco.countries import country_name
 from sco.i18n import format_date
-from sco.meetings import COUNTING_RULES, DEFAULT_RULE, MeetingFilter, countries_in
+from sco.meetings import COUNTING_RULES, DEFAULT_RULE, MeetingFilter, countries_in, pairs_in
 
 lang = ui.page_setup()
 data = ui.require("meetings", "summits", "cities")
 meetings = data["meetings"]
 first, last = meetings["date"].min().date(), meetings["date"].max().date()
 all_countries = ui.derived(countries_in, tables=("meetings",))
+all_pairs = ui.derived(pairs_in, tables=("meetings",))
 
 st.title(ui.t("meetings_title"))
 st.write(ui.t("meetings_intro"))
 left, middle, right = st.columns([3, 4, 3])
 with left:
     period = ui.complete_range(
-        ui.url_widget(st.date_input, "period", default=(first, last), parse=ui.parse_date_range(first, last),
-                      serialize=ui.serialize_date_range, label=ui.t("period"), min_value=first, max_value=last,
-                      format="YYYY-MM-DD"),
+        ui.bound(st.date_input, "period", value=(first, last), label=ui.t("period"), min_value=first,
+                 max_value=last, format="YYYY-MM-DD"),
         (first, last))
 with middle:
-    countries = ui.url_widget(st.multiselect, "countries", default=[], parse=ui.parse_codes(all_countries),
-                              serialize=",".join, label=ui.t("countries"), options=all_countries,
-                              format_func=lambda c: country_name(c, lang), placeholder=ui.t("all_countries"))
+    countries = ui.choice(st.multiselect, "countries", options=all_countries, default=[],
+                          format_func=lambda c: country_name(c, lang), label=ui.t("countries"),
+                          placeholder=ui.t("all_countries"))
 with right:
-    rule = ui.url_widget(st.radio, "rule", default=DEFAULT_RULE, parse=ui.parse_choice(COUNTING_RULES),
-                         label=ui.t("counting_rule"), options=list(COUNTING_RULES),
-                         format_func=lambda r: ui.t(f"rule_{r}"))
+    rule = ui.choice(st.radio, "rule", options=list(COUNTING_RULES), default=DEFAULT_RULE,
+                     format_func=lambda r: ui.t(f"rule_{r}"), label=ui.t("counting_rule"))
 
 chosen = MeetingFilter(period[0], period[1], tuple(countries), rule)
 view = ui.derived(views.meetings_view, chosen, lang, tables=("meetings", "summits", "cities"))
@@ -44,8 +43,7 @@ if view.unplaced:
     st.caption(ui.t("unplaced_meetings", count=view.unplaced))
 if view.places > figures.MAX_MAP_PLACES:
     st.caption(ui.t("map_capped", shown=figures.MAX_MAP_PLACES, total=view.places))
-if ui.url_widget(st.toggle, "play", default=False, parse=ui.parse_flag, serialize=ui.serialize_flag,
-                 label=ui.t("play_years")):
+if ui.bound(st.toggle, "play", value=False, label=ui.t("play_years")):
     ui.show_figure(ui.derived(views.meetings_animation, chosen, lang, tables=("meetings", "cities")), geo=True)
 ui.show_figure(view.timeline)
 if len(view.pairs) > figures.MAX_TIMELINE_PAIRS:
@@ -55,9 +53,8 @@ if len(view.pairs) > figures.MAX_NETWORK_PAIRS:
     st.caption(ui.t("chart_capped", shown=figures.MAX_NETWORK_PAIRS, total=len(view.pairs)))
 
 st.subheader(ui.t("pair_drilldown"))
-pair = ui.url_widget(st.selectbox, "pair", default=view.pairs[0], parse=ui.parse_choice(view.pairs),
-                     valid=view.pairs.__contains__, label=ui.t("pair"), options=view.pairs,
-                     format_func=view.pair_names.get)
+pair = ui.choice(st.selectbox, "pair", options=view.pairs, default=view.pairs[0], known=all_pairs,
+                 format_func=view.pair_names.get, label=ui.t("pair"))
 one_pair = ui.derived(views.pair_view, chosen, pair, lang, tables=("meetings",))
 st.write(ui.t("pair_summary", pair=view.pair_names[pair], count=one_pair.count,
               latest=format_date(one_pair.latest, lang), **when))

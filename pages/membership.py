@@ -12,9 +12,8 @@ today = ui.today()
 FIRST_DAY = date(1996, 1, 1)
 
 st.title(ui.t("membership_title"))
-as_of = ui.url_widget(st.date_input, "as_of", default=today, parse=ui.parse_date(FIRST_DAY, today),
-                      serialize=date.isoformat, label=ui.t("as_of"), min_value=FIRST_DAY, max_value=today,
-                      format="YYYY-MM-DD")
+as_of = ui.bound(st.date_input, "as_of", value=today, label=ui.t("as_of"), min_value=FIRST_DAY, max_value=today,
+                 format="YYYY-MM-DD")
 on = ui.derived(views.membership_on, as_of, lang, tables=("membership",))
 when = format_date(as_of, lang)
 if on.counts:
@@ -25,8 +24,7 @@ else:
 ui.country_map(on.map, key="status_map")
 ui.caption_unmapped(on.statuses["iso3"])
 
-if ui.url_widget(st.toggle, "play", default=False, parse=ui.parse_flag, serialize=ui.serialize_flag,
-                 label=ui.t("play_years"), help=ui.t("play_years_help")):
+if ui.bound(st.toggle, "play", value=False, label=ui.t("play_years"), help=ui.t("play_years_help")):
     ui.show_figure(ui.derived(views.membership_animation, lang, today, tables=("membership",)), geo=True)
 
 history = ui.derived(views.membership_history, lang, today, tables=("membership",))

@@ -16,15 +16,13 @@ st.title(ui.t("trade_title"))
 st.write(ui.t("trade_intro"))
 left, right = st.columns([3, 1])
 with left:
-    pairs = ui.url_widget(st.multiselect, "pairs", default=["CHN-RUS"], parse=ui.parse_codes(pairs_all),
-                          serialize=",".join, valid=lambda v: set(v) <= set(pairs_all), label=ui.t("pairs"),
-                          options=pairs_all, format_func=lambda p: pair_name(p, lang))
+    pairs = ui.choice(st.multiselect, "pairs", options=pairs_all, default=["CHN-RUS"],
+                      format_func=lambda p: pair_name(p, lang), label=ui.t("pairs"))
 with right:
-    flow = ui.url_widget(st.radio, "flow", default="total", parse=ui.parse_choice(FLOWS), label=ui.t("flow"),
-                         options=list(FLOWS), format_func=lambda f: ui.t(f"flow_{f}"))
-    releases_only = ui.url_widget(st.toggle, "releases", default=False, parse=ui.parse_flag,
-                                  serialize=ui.serialize_flag, label=ui.t("releases_only"),
-                                  help=ui.t("releases_only_help"))
+    flow = ui.choice(st.radio, "flow", options=list(FLOWS), default="total",
+                     format_func=lambda f: ui.t(f"flow_{f}"), label=ui.t("flow"))
+    releases_only = ui.bound(st.toggle, "releases", value=False, label=ui.t("releases_only"),
+                             help=ui.t("releases_only_help"))
 series = ui.derived(views.trade_series_view, tuple(pairs), flow, lang, releases_only,
                     tables=("trade", "summits", "membership", "meetings"))
 if series.chart is None:
@@ -39,11 +37,11 @@ else:
 st.subheader(ui.t("matrix_section"))
 year_col, base_col = st.columns(2)
 with year_col:
-    year = ui.url_widget(st.select_slider, "year", default=max(y for y in years if y <= 2024),
-                         parse=ui.parse_year(years), label=ui.t("matrix_year"), options=years)
+    year = ui.bound(st.select_slider, "year", value=max(y for y in years if y <= 2024), options=years,
+                    label=ui.t("matrix_year"))
 with base_col:
-    base_year = ui.url_widget(st.select_slider, "base", default=2015 if 2015 in years else years[0],
-                              parse=ui.parse_year(years), label=ui.t("base_year"), options=years)
+    base_year = ui.bound(st.select_slider, "base", value=2015 if 2015 in years else years[0], options=years,
+                         label=ui.t("base_year"))
 in_year = ui.derived(views.trade_year_view, year, base_year, lang, tables=("trade", "membership", "cities"))
 ui.show_figure(in_year.matrix)
 ui.show_figure(in_year.growth)

@@ -94,6 +94,11 @@ def countries_in(meetings: pd.DataFrame) -> list[str]:
     return sorted(set(meetings["iso3_a"]) | set(meetings["iso3_b"]))
 
 
+def pairs_in(meetings: pd.DataFrame) -> list[str]:
+    """Every pair of states that met, as pair keys ('CHN-RUS')."""
+    return sorted(meetings["pair"].unique())
+
+
 def count_by_place_and_year(meetings: pd.DataFrame, cities: pd.DataFrame) -> pd.DataFrame:
     """Meetings per year and city with coordinates (any format), for the year-by-year map."""
     placed = meetings[meetings["city"].notna() & (meetings["city"] != "")]

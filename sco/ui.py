@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from sco import i18n
+from sco import i18n, links
 from sco.countries import country_name
 from sco.data import Dataset, data_dir, load_dataset, table_fingerprint
 from sco.geo import unmapped
@@ -27,14 +28,17 @@ ICON = Path(__file__).resolve().parent.parent / "static" / "icon.png"
 # Plotly fetches its world outline from a CDN unless told where it is: the copy in static/ is served by the app.
 GEO_CHART_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False}
 CHART_CONFIG = {"displaylogo": False}
-# Session keys of the shell: the link parameters a run used, and whether dashboard.py is running the page.
-URL_KEYS_SEEN = "_url_keys_this_run"
+# Session keys of the shell: the link parameters this run's view uses, each coded choice's last value (so that
+# it survives a page switch), and whether dashboard.py is running the page.
+PARAMS_THIS_RUN = "_link_params_this_run"
+CHOSEN = "_chosen"
 SHELL_RUNNING = "_shell_running"
 
 
 def start_run() -> None:
-    """Called by dashboard.py at the top of every run, before any widget is bound to the URL."""
-    st.session_state[URL_KEYS_SEEN] = {LANG_KEY}
+    """Called by dashboard.py at the top of every run, before any widget is bound to the link."""
+    st.session_state[PARAMS_THIS_RUN] = set()
+    st.session_state.setdefault(CHOSEN, {})
     st.session_state[SHELL_RUNNING] = True
 
 
@@ -45,51 +49,104 @@ def end_run() -> None:
 def page_setup() -> str:
     """First call of every page: makes sure the page runs inside dashboard.py, and returns the language.
 
-    Until st.navigation has run once in a server process, Streamlit treats a pages/ folder as the legacy router
-    and runs pages/x.py alone for a link to /x (no sidebar, no language). A freshly woken server whose first
-    visitor follows a shared link hits exactly that; the page then hands over to dashboard.py.
+    Until st.navigation has run once in a server process, Streamlit takes a pages/ folder for its legacy router
+    and runs pages/x.py alone for a link to /x (no sidebar, no language): a freshly woken server whose first
+    visitor follows a shared link hits exactly that. Calling st.navigation ends the legacy routing for the
+    process; the rerun then goes through dashboard.py to the same page with the same link.
     """
     if not st.session_state.get(SHELL_RUNNING):
-        from streamlit.runtime.pages_manager import PagesManager
-        PagesManager.uses_pages_directory = False
+        st.set_page_config(page_icon=str(ICON))  # else the browser fetches the page's material icon from Google
+        st.navigation(pages(), position="hidden")
         st.rerun()
     return lang()
 
 
-def url_widget(widget: Callable[..., T], key: str, *, default: T, parse: Callable[[str], T],
-               serialize: Callable[[T], str] = str, valid: Callable[[T], bool] | None = None, **kwargs) -> T:
-    """A widget whose value lives in the URL as ?key=..., so that a copied link opens the same view.
+def pages() -> list:
+    """Every view, in the order of the sidebar."""
+    return [
+        st.Page("pages/home.py", title=t("page_home"), icon=":material/home:", default=True),
+        st.Page("pages/membership.py", title=t("page_membership"), icon=":material/public:"),
+        st.Page("pages/summits.py", title=t("page_summits"), icon=":material/event:"),
+        st.Page("pages/meetings.py", title=t("page_meetings"), icon=":material/handshake:"),
+        st.Page("pages/trade.py", title=t("page_trade"), icon=":material/bar_chart:"),
+        st.Page("pages/country.py", title=t("page_country"), icon=":material/flag:"),
+        st.Page("pages/sources.py", title=t("page_sources"), icon=":material/menu_book:"),
+    ]
 
-    A new session takes the value from the URL (a value that does not parse is ignored with a notice); after
-    that the session remembers it, also across page switches, and every change is written back to the URL
-    (the default is left out). `valid` drops a remembered value that the widget's current options no longer allow.
+
+def upgrade_link(page) -> None:
+    """Reopen a link written in an earlier form (`play=1`, `period=first..last`) in today's form, same view."""
+    upgraded = links.upgrade({key: st.query_params.get_all(key) for key in st.query_params})
+    if upgraded is not None:
+        st.switch_page(page, query_params=upgraded)
+
+
+def choice(widget: Callable[..., object], key: str, *, options: Sequence[str], default: T,
+           format_func: Callable[[str], str], known: Collection[str] | None = None, **kwargs) -> T:
+    """A choice among codes shown by their names in the reader's language, kept in the link as codes.
+
+    `widget` is st.radio, st.selectbox (default: one code) or st.multiselect (default: a list of codes).
+    Streamlit's own URL binding writes the label on screen into the link (`countries=Rusia`), which would tie a
+    link to a language and lose the choice when the language changes; this keeps codes (`countries=RUS`).
+    The link wins; without the parameter, the session's last choice here (after a page switch), else the
+    default. A value outside `known` (default: the options) is a bad link and dropped with a notice; a known
+    value the options no longer hold (another filter narrowed them) quietly gives way to the default.
     """
-    st.session_state.setdefault(URL_KEYS_SEEN, set()).add(key)
-    remembered = _remembered(key)
-    if key not in st.session_state:
-        if remembered in st.session_state:
-            value = st.session_state[remembered]
-        else:
-            value = _value_from_url(key, parse, default)
-        st.session_state[key] = value
-    if valid is not None and not valid(st.session_state[key]):
-        st.session_state[key] = default
-    value = widget(key=key, **kwargs)
-    st.session_state[remembered] = value
-    if value == default or value is None:
-        st.query_params.pop(key, None)
-    else:
-        st.query_params[key] = serialize(value)
+    multiple = isinstance(default, list)
+    _uses(key)
+    value = _chosen_value(key, options, default, multiple, options if known is None else known)
+    st.session_state[key] = value  # the widget shows the chosen value, labelled in today's language
+    widget(key=key, options=options, format_func=format_func, on_change=_remember, args=(key, default), **kwargs)
+    _remember(key, default, value)
     return value
 
 
-def _remembered(key: str) -> str:
-    return f"_remembered_{key}"  # a plain key: Streamlit drops a widget's own state when it is not drawn
+def _chosen_value(key, options, default, multiple, known):
+    raw = st.query_params.get(key)
+    if raw is not None:
+        try:
+            value = (links.parse_codes if multiple else links.parse_choice)(raw, known)
+        except ValueError:
+            _notice_ignored(key)
+            value = default
+    else:
+        value = st.session_state[CHOSEN].get(key, default)
+    if multiple:
+        return [code for code in value if code in options] if set(value) <= set(options) else default
+    return value if value in options else default
+
+
+def _remember(key: str, default, value=None) -> None:
+    """Keep a coded choice for this session and in the link (the default is left out of the link)."""
+    value = st.session_state[key] if value is None else value
+    st.session_state[CHOSEN][key] = value
+    if value == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = links.serialize(value)
+
+
+def bound(widget: Callable[..., T], key: str, **kwargs) -> T:
+    """A widget whose value Streamlit keeps in the link itself (dates, years, switches: the same text in every
+    language). A value the widget cannot take is dropped by Streamlit; the reader is told."""
+    _uses(key)
+    raw = st.query_params.get_all(key)
+    value = widget(key=key, bind="query-params", **kwargs)
+    if raw and st.query_params.get_all(key) != raw and raw != links.url_form(value):
+        _notice_ignored(key)
+    return value
+
+
+def _uses(key: str) -> None:
+    st.session_state.setdefault(PARAMS_THIS_RUN, set()).add(key)
+
+
+def _notice_ignored(key: str) -> None:
+    st.toast(t("ignored_parameter", name=key), icon=":material/link_off:")
 
 
 def open_country_profile(iso3: str) -> None:
     """Go to the country profile of `iso3` (the target of a click on any map)."""
-    st.session_state[_remembered("country")] = iso3
     st.switch_page("pages/country.py", query_params={"country": iso3})
 
 
@@ -112,55 +169,13 @@ def country_map_light(spec: dict, key: str) -> None:
     st.caption(t("click_map_hint"))
 
 
-def _value_from_url(key: str, parse: Callable[[str], T], default: T) -> T:
-    raw = st.query_params.get(key)
-    if raw is None:
-        return default
-    try:
-        return parse(raw)
-    except (ValueError, KeyError, TypeError):
-        st.toast(t("ignored_parameter", name=key), icon=":material/link_off:")
-        return default
-
-
 def drop_unknown_parameters() -> None:
-    """Remove link parameters no widget of this view used, with a notice; never an error."""
-    unknown = [k for k in st.query_params if k not in st.session_state.get(URL_KEYS_SEEN, ())]
+    """Remove link parameters this view does not use, with a notice; never an error."""
+    unknown = [k for k in st.query_params if k not in st.session_state.get(PARAMS_THIS_RUN, ())]
     for key in unknown:
         st.query_params.pop(key, None)
     if unknown:
         st.toast(t("ignored_unknown_parameters", count=len(unknown)), icon=":material/link_off:")
-
-
-def parse_choice(options) -> Callable[[str], str]:
-    def parse(raw: str) -> str:
-        if raw not in options:
-            raise ValueError(raw)
-        return raw
-    return parse
-
-
-def parse_date(first: date, last: date) -> Callable[[str], date]:
-    def parse(raw: str) -> date:
-        value = date.fromisoformat(raw)
-        if not first <= value <= last:
-            raise ValueError(raw)
-        return value
-    return parse
-
-
-def parse_date_range(first: date, last: date) -> Callable[[str], tuple[date, date]]:
-    """'2024-07-03..2024-07-04' -> (date(2024, 7, 3), date(2024, 7, 4)), within [first, last]."""
-    def parse(raw: str) -> tuple[date, date]:
-        start, end = (date.fromisoformat(part) for part in raw.split(".."))
-        if not first <= start <= end <= last:
-            raise ValueError(raw)
-        return start, end
-    return parse
-
-
-def serialize_date_range(value: tuple[date, ...]) -> str:
-    return "..".join(d.isoformat() for d in value)
 
 
 def complete_range(value: tuple[date, ...], default: tuple[date, date]) -> tuple[date, date]:
@@ -168,32 +183,6 @@ def complete_range(value: tuple[date, ...], default: tuple[date, date]) -> tuple
     if len(value) == 2:
         return value[0], value[1]
     return (value[0], value[0]) if value else default
-
-
-def parse_codes(options) -> Callable[[str], list[str]]:
-    """'CHN,RUS' -> ['CHN', 'RUS'], each one of the options."""
-    def parse(raw: str) -> list[str]:
-        codes = [c for c in raw.split(",") if c]
-        if not codes or any(c not in options for c in codes):
-            raise ValueError(raw)
-        return codes
-    return parse
-
-
-def parse_year(years) -> Callable[[str], int]:
-    def parse(raw: str) -> int:
-        if int(raw) not in years:
-            raise ValueError(raw)
-        return int(raw)
-    return parse
-
-
-def parse_flag(raw: str) -> bool:
-    return {"1": True, "0": False}[raw]
-
-
-def serialize_flag(value: bool) -> str:
-    return "1" if value else "0"
 
 
 def lang() -> str:
@@ -303,7 +292,7 @@ def data_version() -> date | None:
 def view_url() -> str:
     """The address of this view, with the state in its query parameters."""
     base = st.context.url or ""
-    query = urlencode({k: st.query_params[k] for k in st.query_params})
+    query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
     return f"{base}?{query}" if query else base
 
 

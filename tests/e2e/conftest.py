@@ -74,6 +74,14 @@ class OutsideRequests(list):
 
 @pytest.fixture
 def page(browser):
+    page = guarded_page(browser)
+    yield page
+    page.context.close()
+
+
+def guarded_page(browser):
+    """A page in a new browser context whose requests to any other host than this machine are blocked and kept
+    in `page.outside_requests`."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     outside = OutsideRequests()
 
@@ -88,46 +96,54 @@ def page(browser):
     context.route("**/*", guard)
     page = context.new_page()
     page.outside_requests = outside
-    yield page
-    context.close()
+    return page
 
 
 # A Vega-Lite map has drawn its countries once it holds this many shapes (the world outline has 177).
 VEGA_MIN_SHAPES = 100
 
 
+def _wait_until_settled(page, timeout: float) -> None:
+    """Until the script has run and the page has stopped changing: the app reports `notRunning` before its first
+    run starts and between a run and the rerun a page may ask for, so one sight of that state is not enough."""
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)
+    page.wait_for_function(
+        """() => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            const now = app?.dataset.testScriptState + ':' + document.querySelectorAll('[data-testid]').length;
+            const calm = window.__scoLast === now && app?.dataset.testScriptState === 'notRunning';
+            window.__scoLast = now;
+            return calm;
+        }""", timeout=timeout, polling=400)
+
+
 def wait_until_drawn(page, geo_charts: int = 0, timeout: float = 60_000, settle_ms: int = 300) -> None:
     """Wait for the script run to finish, every chart to hold its SVG, every Vega-Lite map and `geo_charts` plotly
-    maps to hold shapes.
-
-    A map draws its country shapes only once the world outline has arrived from static/; if it never arrives the
-    wait ends quietly and the calling test's own assertion says which map is blank.
-    """
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    maps to hold shapes. Fails, naming what is missing, when they are not drawn in time: a map draws its country
+    shapes only once the world outline has arrived from static/."""
+    _wait_until_settled(page, timeout)
+    _wait_for(page, """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
                  .every(c => c.querySelector('.main-svg'))
               && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
-                 .every(c => c.querySelector('svg'))""", timeout=timeout)
+                 .every(c => c.querySelector('svg'))""", None, timeout, "a chart was not drawn")
     vega_maps = page.locator('[data-testid="stVegaLiteChart"]').count()
     if vega_maps:
-        try:
-            page.wait_for_function(
-                """([n, min]) => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+        _wait_for(page, """([n, min]) => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
                         .filter(c => c.querySelectorAll('svg path').length >= min).length >= n""",
-                arg=[vega_maps, VEGA_MIN_SHAPES], timeout=15_000)
-        except Exception:
-            pass
+                  [vega_maps, VEGA_MIN_SHAPES], 15_000, "a Vega-Lite map drew no countries")
     if geo_charts:
-        try:
-            page.wait_for_function(
-                """n => [...document.querySelectorAll('[data-testid="stPlotlyChart"] g.geo')]
+        _wait_for(page, """n => [...document.querySelectorAll('[data-testid="stPlotlyChart"] g.geo')]
                         .filter(g => (g.querySelector('.layer.land path')?.getAttribute('d') || '').length > 1000)
-                        .length >= n""",
-                arg=geo_charts, timeout=15_000)
-        except Exception:
-            pass
+                        .length >= n""", geo_charts, 15_000, f"fewer than {geo_charts} plotly map(s) drew land")
     page.wait_for_timeout(settle_ms)  # lets hover layers and captions finish before a screenshot
+
+
+def _wait_for(page, condition: str, arg, timeout: float, failure: str) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    try:
+        page.wait_for_function(condition, arg=arg, timeout=timeout)
+    except PlaywrightTimeout:
+        pytest.fail(f"{failure} on {page.url} within {timeout / 1000:.0f} s")
 
 
 def screenshot(page, name: str) -> Path:

@@ -49,17 +49,18 @@ def test_membership_date_from_link(page, app_url):
 
 def test_shared_link_is_the_first_request_of_a_fresh_server(browser):
     # A colleague's link may be the first thing a just-woken server is asked for.
-    from tests.e2e.conftest import start_app
+    from tests.e2e.conftest import guarded_page, start_app
     process, url = start_app()
     try:
-        page = browser.new_page()
+        page = guarded_page(browser)
         page.goto(f"{url}/membership?lang=es&as_of=2024-07-01")
         wait_until_drawn(page, geo_charts=1)
         assert page.locator("h1").first.inner_text() == "Membresía a lo largo del tiempo"
         assert page.get_by_role("dialog").count() == 0
         assert page.get_by_text("Miembro: 9").count() == 1
         assert page.locator('[data-testid="stSidebar"]').get_by_text("Español").count() == 1
-        page.close()
+        assert page.outside_requests == []
+        page.context.close()
     finally:
         process.terminate()
         process.wait(timeout=20)
