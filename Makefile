@@ -1,12 +1,16 @@
 # Two commands do all the set-up:  `make run` (the dashboard) and `make test` (every test, browser included).
 PYTHON ?= python3
+PORT ?= 8501
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test check bench load
+.PHONY: run test check cities bench load
 
 $(VENV)/.app: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] not in ((3, 11), (3, 12)))' || { \
+	  echo "Python 3.11 or 3.12 needed; $(PYTHON) is $$($(PYTHON) --version 2>&1). Try: make PYTHON=python3.12 ..."; \
+	  exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
@@ -19,8 +23,12 @@ $(VENV)/.dev: $(VENV)/.app requirements-dev.txt
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+# Served on this machine only (127.0.0.1): Streamlit then does not ask an outside service for the external IP.
+RUN := $(PY) -m streamlit run dashboard.py --server.headless true --server.address 127.0.0.1 --server.port $(PORT)
+
 run: $(VENV)/.app
-	$(PY) -m streamlit run dashboard.py
+	@echo "The dashboard: http://127.0.0.1:$(PORT)"
+	$(RUN)
 
 test: $(VENV)/.dev $(CHROMIUM)
 	$(PY) -m sco.check
@@ -28,6 +36,10 @@ test: $(VENV)/.dev $(CHROMIUM)
 
 check: $(VENV)/.app
 	$(PY) -m sco.check
+
+# After adding rows that name a new city: its GeoNames coordinates into data/cities.csv.
+cities: $(VENV)/.dev
+	$(PY) scripts/build_cities.py
 
 # Speed at 1x, 10x and 100x the curated data, and 20 concurrent browser sessions (figures go in the README).
 bench: $(VENV)/.dev $(CHROMIUM)

@@ -18,8 +18,9 @@ from sco.data import Dataset, data_dir, load_dataset, table_fingerprint
 from sco.geo import unmapped
 from sco.meetings import with_pairs
 from sco.trade import prepare_trade
-from sco.provenance import citation, last_changed
+from sco.provenance import citation
 from sco.schema import RULES
+from sco.versions import read_versions
 
 LANG_KEY = "lang"
 T = TypeVar("T")
@@ -275,7 +276,7 @@ def show_table(frame: pd.DataFrame, *, link_columns: tuple[str, ...] = (), key: 
 
 @st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
 def _last_changed(folder: str, fingerprint: tuple) -> dict:
-    return last_changed(Path(folder))
+    return {name: version.changed for name, version in read_versions(Path(folder)).items()}
 
 
 def tables_last_changed() -> dict[str, date]:

@@ -105,12 +105,14 @@ VEGA_MIN_SHAPES = 100
 
 def _wait_until_settled(page, timeout: float) -> None:
     """Until the script has run and the page has stopped changing: the app reports `notRunning` before its first
-    run starts and between a run and the rerun a page may ask for, so one sight of that state is not enough."""
+    run starts and between a run and the rerun a page may ask for, and the browser fetches the code of each kind
+    of element (a multiselect, a table) when the page first shows one, so one sight of that state is not enough."""
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)
+    page.wait_for_load_state("networkidle", timeout=timeout)  # the code of each kind of element loads on first use
     page.wait_for_function(
         """() => {
             const app = document.querySelector('[data-testid="stApp"]');
-            const now = app?.dataset.testScriptState + ':' + document.querySelectorAll('[data-testid]').length;
+            const now = app?.dataset.testScriptState + ':' + document.querySelectorAll('[data-testid="stApp"] *').length;
             const calm = window.__scoLast === now && app?.dataset.testScriptState === 'notRunning';
             window.__scoLast = now;
             return calm;
