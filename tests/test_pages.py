@@ -275,3 +275,23 @@ def test_a_long_table_shows_its_first_rows_and_says_so(monkeypatch):
     at = open_app(page="pages/membership.py")
     assert len(at.dataframe[-1].value) == 5
     assert any("5" in c.value and "48" in c.value for c in at.caption)
+
+
+def test_a_language_switch_keeps_the_coded_choices_and_relabels_them():
+    at = open_app({"countries": "RUS", "rule": "all_contacts"}, "pages/meetings.py")
+    count = at.metric[0].value
+    at.radio(key="lang").set_value("es").run()
+    assert at.multiselect(key="countries").value == ["RUS"] and "Rusia" in at.multiselect(key="countries").options
+    assert at.radio(key="rule").value == "all_contacts"
+    assert at.metric[0].value == count
+    assert dict(at.query_params) == {"countries": "RUS", "rule": "all_contacts", "lang": "es"}
+    # And back to English: AppTest keeps the Spanish labels' formatter for the next run's widget values, so that
+    # step is checked in the browser (tests/e2e/test_view_state.py).
+
+
+def test_a_page_switch_keeps_each_pages_choices():
+    at = open_app({"country": "BLR"}, "pages/country.py")
+    at.switch_page("pages/trade.py").run()
+    assert "country" not in at.query_params
+    at.switch_page("pages/country.py").run()
+    assert at.selectbox(key="country").value == "BLR" and at.query_params["country"] == "BLR"

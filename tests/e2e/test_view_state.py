@@ -16,9 +16,9 @@ from tests.e2e.conftest import guarded_page, wait_until_drawn
 VIEWS = {
     "membership": ("membership?as_of=2017-06-09&play=1", 2, "Miembro", ["8"]),
     "meetings": ("meetings?countries=RUS,KAZ&rule=all_contacts&period=2024-07-03..2024-07-04&pair=KAZ-RUS", 1,
-                 "Rusia", ["8", "chips=2"]),
+                 "Rusia", ["8", "chips=2", "radio=2"]),
     "trade": ("trade?pairs=CHN-RUS,CHN-KAZ&flow=exports&releases=1&year=2020&base=2016", 1, "China – Kazajistán",
-              ["chips=2", "slider=2020", "slider=2016"]),
+              ["chips=2", "slider=2020", "slider=2016", "radio=1"]),
     "country": ("country?country=BLR&partners=BLR-RUS", 0, "Bielorrusia", ["5", "chips=1"]),
     "overview": ("?lang=en", 0, "Miembros", ["10"]),
 }
@@ -37,11 +37,14 @@ def _key_numbers(page) -> list[str]:
     texts = main.locator('[data-testid="stMetricValue"]').all_inner_texts() \
         + main.locator('[data-testid="stMarkdownContainer"] p').all_inner_texts()[:3]
     chips = main.locator('[data-testid="stMultiSelect"] [data-tag]').count()
+    radios = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stRadio"]')]
+        .map(r => [...r.querySelectorAll('input[type=radio]')].findIndex(i => i.checked))""")
     sliders = page.locator('[data-testid="stSliderThumbValue"]').all_inner_texts()
     legend = page.locator('[data-testid="stPlotlyChart"]').first.locator(".legend .traces").count() \
         if page.locator('[data-testid="stPlotlyChart"]').count() else 0
     numbers = [n for text in texts for n in re.findall(r"\d+", text.replace(",", "").replace(".", ""))]
-    return numbers + [f"chips={chips}", f"legend={legend}"] + [f"slider={s}" for s in sliders]
+    return numbers + [f"chips={chips}", f"legend={legend}"] + [f"slider={s}" for s in sliders] \
+        + [f"radio={r}" for r in radios]
 
 
 def _switch_language(page, name: str, maps: int) -> None:
