@@ -30,9 +30,11 @@ run: $(VENV)/.app
 	@echo "The dashboard: http://127.0.0.1:$(PORT)"
 	$(RUN)
 
+# The fast tier (unit tests and AppTest, under a minute), then the browser tier.
 test: $(VENV)/.dev $(CHROMIUM)
 	$(PY) -m sco.check
 	$(PY) -m pytest
+	$(PY) -m pytest -m browser
 
 check: $(VENV)/.app
 	$(PY) -m sco.check

@@ -75,24 +75,30 @@ def _read_raw(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Viola
     if path.stat().st_size > MAX_FILE_BYTES:
         return None, [Violation(file, None, None, f"{path.stat().st_size} bytes", "too_large")]
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle, strict=True))
+        # utf-8-sig: Excel saves "CSV UTF-8" with a byte-order mark (and CRLF line ends, which csv reads as is).
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle, strict=True)
+            rows, first_lines, read = [], [], 0
+            for row in reader:  # a quoted cell may span lines: each row is named by the line it starts on
+                rows.append(row)
+                first_lines.append(read + 1)
+                read = reader.line_num
     except (UnicodeDecodeError, csv.Error) as error:
         return None, [Violation(file, None, None, str(error)[:120], "unreadable")]
     if len(rows) < 2:
         return None, [Violation(file, None, None, None, "empty")]
-    header, body = [h.strip() for h in rows[0]], rows[1:]
+    header, body, lines = [h.strip() for h in rows[0]], rows[1:], first_lines[1:]
     missing = [c.name for c in table.columns if c.required and c.name not in header]
     if missing:
         return None, [Violation(file, 1, name, None, "missing_column") for name in missing]
     width = len(header)
-    bad_width = [Violation(file, i + 2, None, f"{len(r)} fields, header has {width}", "unreadable")
-                 for i, r in enumerate(body) if len(r) != width and any(r)]
+    bad_width = [Violation(file, line, None, f"{len(r)} fields, header has {width}", "unreadable")
+                 for line, r in zip(lines, body) if len(r) != width and any(r)]
     if bad_width:
         return None, bad_width
-    body = [r for r in body if any(cell.strip() for cell in r)]
-    frame = pd.DataFrame(body, columns=header, dtype=str)
-    frame.index = pd.RangeIndex(2, 2 + len(frame))  # index = line in the file, used by every message
+    kept = [(line, r) for line, r in zip(lines, body) if any(cell.strip() for cell in r)]
+    frame = pd.DataFrame([r for _, r in kept], columns=header, dtype=str)
+    frame.index = pd.Index([line for line, _ in kept], dtype="int64")  # the line in the file, for every message
     for column in table.columns:
         if column.name not in frame:  # an optional column may be left out of the file altogether
             frame[column.name] = ""

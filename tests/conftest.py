@@ -8,6 +8,33 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 
 
+@pytest.fixture(scope="session")
+def data():
+    """The curated tables as validated from data/, shared by every test: read them, never change them."""
+    from sco.data import load_dataset
+    return load_dataset(DATA)
+
+
+@pytest.fixture(scope="session")
+def meetings(data):
+    """The meetings table as the app holds it (with its pair key and year)."""
+    from sco.meetings import with_pairs
+    return with_pairs(data["meetings"])
+
+
+@pytest.fixture(scope="session")
+def trade(data):
+    """The trade table as the app holds it (series, ranks and the primary figure of each series-year)."""
+    from sco.trade import prepare_trade
+    return prepare_trade(data["trade"])
+
+
+@pytest.fixture(scope="session")
+def app_tables(data, meetings, trade) -> dict:
+    """Every table as the app holds it, in a new dict (the shared frames themselves are not to be changed)."""
+    return {**data.tables, "meetings": meetings, "trade": trade}
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     folder = tmp_path / "data"

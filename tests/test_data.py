@@ -183,3 +183,69 @@ def test_data_dictionary_is_generated_from_schema():
     for table in TABLES.values():
         for column in table.columns:
             assert f"`{column.name}`" in data_dictionary()
+
+
+# Boundaries of the ranges: the last value allowed on each side, and the first one refused.
+@pytest.mark.parametrize("file,line,column,value,allowed", [
+    ("cities.csv", 2, "lat", "90", True), ("cities.csv", 2, "lat", "90.0001", False),
+    ("cities.csv", 2, "lat", "-90", True), ("cities.csv", 2, "lat", "-90.5", False),
+    ("cities.csv", 2, "lon", "180", True), ("cities.csv", 2, "lon", "-180.01", False),
+    ("trade.csv", 2, "year", "1990", True), ("trade.csv", 2, "year", "1989", False),
+    ("trade.csv", 2, "year", "2100", True), ("trade.csv", 2, "year", "2101", False),
+    ("trade.csv", 2, "value_usd", "0", True), ("trade.csv", 2, "value_usd", "-1", False),
+    ("trade.csv", 2, "value_usd", "999999999999", True), ("trade.csv", 2, "value_usd", "1000000000001", False),
+    ("trade.csv", 2, "value_usd", "nan", False),
+])
+def test_range_boundaries(data_copy, file, line, column, value, allowed):
+    rewrite_cell(data_copy, file, line, column, value)
+    found = {(v.file, v.row, v.column, v.rule) for v in load_dataset(data_copy).violations}
+    assert ((file, line, column, "range") not in found) is allowed
+    assert allowed or (file, line, column, "range") in found
+
+
+def test_an_optional_column_may_be_left_out_of_the_file(data_copy):
+    import csv
+    path = data_copy / "trade.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=[c for c in rows[0] if c != "note"], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    dataset = load_dataset(data_copy)
+    assert dataset.violations == [] and len(dataset["trade"]) == len(rows)
+    assert set(dataset["trade"]["note"]) == {""}
+
+
+def test_an_extra_column_is_kept_out_of_the_way(data_copy):
+    path = data_copy / "summits.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0] + ",curator_comment"] + [line + ",checked" for line in lines[1:]]) + "\n",
+                    encoding="utf-8")
+    dataset = load_dataset(data_copy)
+    assert dataset.violations == [] and len(dataset["summits"]) == 30
+
+
+def test_blank_lines_are_skipped_and_rows_keep_their_line_numbers(data_copy):
+    path = data_copy / "summits.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:3] + ["", ",,,"] + lines[3:]) + "\n", encoding="utf-8")
+    rewrite_cell(data_copy, "summits.csv", 7, "format", "telepathy")  # the 4th data row, after the blank lines
+    dataset = load_dataset(data_copy)
+    assert [(v.row, v.column, v.rule) for v in dataset.violations] == [(7, "format", "choice")]
+
+
+def test_a_table_saved_by_excel_reads_as_before(data_copy):
+    # Excel's "CSV UTF-8": a byte-order mark and CRLF line ends.
+    for name in ("membership.csv", "trade.csv"):
+        path = data_copy / name
+        path.write_bytes(path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8-sig"))
+    saved, original = load_dataset(data_copy), load_dataset()
+    assert saved.violations == []
+    for name in ("membership", "trade"):
+        assert saved[name].equals(original[name])
+
+
+def test_a_row_after_a_cell_spanning_lines_is_named_by_its_own_line(data_copy):
+    rewrite_cell(data_copy, "summits.csv", 2, "note", "first line\nsecond line")
+    rewrite_cell(data_copy, "summits.csv", 3, "format", "telepathy")  # the second data row now starts on line 4
+    assert [(v.row, v.rule) for v in load_dataset(data_copy).violations] == [(4, "choice")]

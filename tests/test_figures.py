@@ -5,13 +5,7 @@ import pandas as pd
 import pytest
 
 from sco import figures
-from sco.data import load_dataset
 from sco.membership import statuses_by_year, statuses_on, summits_by_city
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
 
 
 def test_status_map_colours_each_state_by_its_status(data):

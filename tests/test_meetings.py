@@ -5,15 +5,8 @@ import pandas as pd
 import pytest
 
 from sco import figures
-from sco.data import load_dataset
 from sco.meetings import (COUNTING_RULES, MeetingFilter, count_by_pair, count_by_place, count_by_year,
                           filter_meetings, pair_key, with_pairs)
-
-
-@pytest.fixture(scope="module")
-def data():
-    dataset = load_dataset()
-    return dataset, with_pairs(dataset["meetings"])
 
 
 ALL_TIME = (date(2000, 1, 1), date(2030, 1, 1))
@@ -23,13 +16,11 @@ def test_pair_key_ignores_order():
     assert pair_key("RUS", "CHN") == pair_key("CHN", "RUS") == "CHN-RUS"
 
 
-def test_no_meeting_is_recorded_twice_in_reversed_order(data):
-    _, meetings = data
+def test_no_meeting_is_recorded_twice_in_reversed_order(meetings):
     assert not meetings.duplicated(subset=["date", "pair", "format", "city"]).any()
 
 
-def test_putin_xi_met_every_year_2013_to_2025(data):
-    _, meetings = data
+def test_putin_xi_met_every_year_2013_to_2025(meetings):
     contacts = filter_meetings(meetings, MeetingFilter(*ALL_TIME, rule="all_contacts"))
     contacts = contacts[contacts["pair"] == "CHN-RUS"]
     assert set(range(2013, 2026)) <= set(contacts["year"])
@@ -38,8 +29,7 @@ def test_putin_xi_met_every_year_2013_to_2025(data):
     assert not {2020, 2021} & set(in_person["year"])  # the pandemic years: calls only
 
 
-def test_putin_six_astana_bilaterals(data):
-    _, meetings = data
+def test_putin_six_astana_bilaterals(meetings):
     day = date(2024, 7, 3)
     rows = filter_meetings(meetings, MeetingFilter(day, day, ("RUS",), "in_person"))
     partners = {a if b == "RUS" else b for a, b in zip(rows["iso3_a"], rows["iso3_b"])}
@@ -47,21 +37,19 @@ def test_putin_six_astana_bilaterals(data):
     assert set(rows["city"]) == {"Astana"}
 
 
-def test_counting_rules_nest(data):
-    _, meetings = data
+def test_counting_rules_nest(meetings):
     counts = [len(filter_meetings(meetings, MeetingFilter(*ALL_TIME, rule=r))) for r in COUNTING_RULES]
     assert counts[0] < counts[1] < counts[2] == len(meetings)
 
 
-def test_calls_have_no_place_and_meetings_in_person_have_a_host(data):
-    _, meetings = data
+def test_calls_have_no_place_and_meetings_in_person_have_a_host(meetings):
     calls = meetings[meetings["format"] != "in_person"]
     assert calls["city"].isna().all() or (calls["city"].fillna("") == "").all()
     assert meetings.loc[meetings["format"] == "in_person", "host_iso3"].notna().all()
 
 
-def test_count_by_place_accounts_for_every_meeting(data):
-    dataset, meetings = data
+def test_count_by_place_accounts_for_every_meeting(data, meetings):
+    dataset = data
     by_place, unplaced = count_by_place(meetings, dataset["cities"])
     assert by_place["meetings"].sum() + unplaced == len(meetings)
 
@@ -75,15 +63,14 @@ def test_count_by_year_shows_empty_years_as_zero():
     assert per_year["meetings"].sum() == 2
 
 
-def test_count_by_pair_orders_by_frequency(data):
-    _, meetings = data
+def test_count_by_pair_orders_by_frequency(meetings):
     pairs = count_by_pair(meetings)
     assert pairs.iloc[0]["pair"] == "CHN-RUS"
     assert pairs["meetings"].is_monotonic_decreasing
 
 
-def test_meeting_figures(data):
-    dataset, meetings = data
+def test_meeting_figures(data, meetings):
+    dataset = data
     names = {p: p for p in meetings["pair"].unique()}
     timeline = figures.build_meetings_timeline(meetings, dataset["summits"], "es", names)
     points = sum(len(tr.x) for tr in timeline.data if tr.name != "Cumbre de la OCS")
@@ -95,10 +82,9 @@ def test_meeting_figures(data):
     assert sum(len(tr.lat) for tr in figures.build_meetings_map(by_place, "en").data) == len(by_place)
 
 
-def test_meetings_animation_has_a_frame_per_year(data):
+def test_meetings_animation_has_a_frame_per_year(data, meetings):
     from sco.meetings import count_by_place_and_year
-    dataset, meetings = data
-    by_year = count_by_place_and_year(meetings, dataset["cities"])
+    by_year = count_by_place_and_year(meetings, data["cities"])
     fig = figures.build_meetings_animation(by_year, "en")
     assert [f.name for f in fig.frames] == [str(y) for y in sorted(by_year["year"].unique())]
     assert fig.layout.updatemenus[0].buttons[0].method == "animate"

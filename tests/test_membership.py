@@ -3,13 +3,7 @@ from datetime import date
 
 import pytest
 
-from sco.data import load_dataset
 from sco.membership import count_by_status, headlines, statuses_by_year, statuses_on, summits_by_city
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
 
 
 @pytest.mark.parametrize("on,members", [

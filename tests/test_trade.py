@@ -3,20 +3,9 @@ import pandas as pd
 import pytest
 
 from sco import figures
-from sco.data import load_dataset
 from sco.events import timeline_events
 from sco.meetings import with_pairs
 from sco.trade import coverage, flows_for_map, growth, matrix, prepare_trade, series_for_pairs, _ranges
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset()
-
-
-@pytest.fixture(scope="module")
-def trade(data):
-    return prepare_trade(data["trade"])
 
 
 def _row(**values):
@@ -130,8 +119,8 @@ def test_series_figure_breaks_at_gaps():
     assert list(line.y) == [1.0, None, None, 2.0] and line.connectgaps is False
 
 
-def test_events_include_summits_accessions_and_meetings(data):
-    events = timeline_events(data["summits"], data["membership"], with_pairs(data["meetings"]), ["CHN-RUS"], "es")
+def test_events_include_summits_accessions_and_meetings(data, meetings):
+    events = timeline_events(data["summits"], data["membership"], meetings, ["CHN-RUS"], "es")
     assert set(events["kind"]) == {"summit", "accession", "meeting"}
     assert events.query("kind == 'accession'")["text"].str.contains("Bielorrusia").any()
 

@@ -4,35 +4,32 @@ from datetime import date
 import pytest
 
 from sco import views
-from sco.data import load_dataset
 from sco.meetings import MeetingFilter, filter_meetings, pair_key, with_pairs
 from sco.membership import statuses_on
 
 
 @pytest.fixture(scope="module")
-def data():
-    dataset = load_dataset()
-    dataset.tables["meetings"] = with_pairs(dataset.tables["meetings"])
-    return dataset
+def d(app_tables):
+    return app_tables
 
 
-def test_membership_on_a_date_counts_and_maps_the_same_states(data):
-    on = views.membership_on(data["membership"], date(2024, 7, 5), "es")
+def test_membership_on_a_date_counts_and_maps_the_same_states(d):
+    on = views.membership_on(d["membership"], date(2024, 7, 5), "es")
     assert on.counts["member"] == 10
     assert sorted(on.map.data[0].locations) == sorted(on.statuses["iso3"])
     assert "5 de julio de 2024" in on.map.layout.title.text
 
 
-def test_membership_history_table_lists_every_interval(data):
-    history = views.membership_history(data["membership"], "en", date(2026, 1, 1))
-    assert len(history.table) == len(data["membership"])
-    assert history.states == data["membership"]["iso3"].nunique()
+def test_membership_history_table_lists_every_interval(d):
+    history = views.membership_history(d["membership"], "en", date(2026, 1, 1))
+    assert len(history.table) == len(d["membership"])
+    assert history.states == d["membership"]["iso3"].nunique()
 
 
-def test_meetings_view_agrees_with_the_filter(data):
+def test_meetings_view_agrees_with_the_filter(d):
     chosen = MeetingFilter(date(2024, 1, 1), date(2024, 12, 31), ("RUS",), "in_person")
-    view = views.meetings_view(data["meetings"], data["summits"], data["cities"], chosen, "en")
-    rows = filter_meetings(data["meetings"], chosen)
+    view = views.meetings_view(d["meetings"], d["summits"], d["cities"], chosen, "en")
+    rows = filter_meetings(d["meetings"], chosen)
     assert view.count == len(rows) == len(view.table) > 0
     assert set(view.pairs) == set(rows["pair"])
     assert view.pairs[0] == rows["pair"].value_counts().index[0]
@@ -41,36 +38,28 @@ def test_meetings_view_agrees_with_the_filter(data):
     assert sum(len(trace.lat) for trace in view.map.data) == view.places == rows.loc[placed, "city"].nunique()
 
 
-def test_meetings_view_with_nothing_chosen_has_no_figures(data):
+def test_meetings_view_with_nothing_chosen_has_no_figures(d):
     chosen = MeetingFilter(date(2024, 1, 1), date(2024, 1, 2), ("BLR",), "in_person")
-    view = views.meetings_view(data["meetings"], data["summits"], data["cities"], chosen, "en")
+    view = views.meetings_view(d["meetings"], d["summits"], d["cities"], chosen, "en")
     assert view.count == 0 and view.map is None and view.table.empty
 
 
-def test_pair_view_counts_one_pair(data):
+def test_pair_view_counts_one_pair(d):
     chosen = MeetingFilter(date(2001, 1, 1), date(2026, 12, 31))
     pair = pair_key("RUS", "CHN")
-    one = views.pair_view(data["meetings"], chosen, pair, "en")
-    rows = filter_meetings(data["meetings"], chosen)
+    one = views.pair_view(d["meetings"], chosen, pair, "en")
+    rows = filter_meetings(d["meetings"], chosen)
     assert one.count == (rows["pair"] == pair).sum() == len(one.table)
     assert one.latest == rows.loc[rows["pair"] == pair, "date"].max()
 
 
-def test_summits_view_table_and_timeline_hold_every_summit(data):
-    view = views.summits_view(data["summits"], data["cities"], "en")
-    assert len(view.table) == len(data["summits"])
-    assert sum(len(trace.x) for trace in view.timeline.data) == len(data["summits"])
+def test_summits_view_table_and_timeline_hold_every_summit(d):
+    view = views.summits_view(d["summits"], d["cities"], "en")
+    assert len(view.table) == len(d["summits"])
+    assert sum(len(trace.x) for trace in view.timeline.data) == len(d["summits"])
 
 
-@pytest.fixture(scope="module")
-def trade_data(data):
-    from sco.trade import prepare_trade
-    data.tables["trade"] = prepare_trade(data.tables["trade"])
-    return data
-
-
-def test_trade_series_view_finds_china_crossing_200_billion_in_2023(trade_data):
-    d = trade_data
+def test_trade_series_view_finds_china_crossing_200_billion_in_2023(d):
     view = views.trade_series_view(d["trade"], d["summits"], d["membership"], d["meetings"], ("CHN-RUS",), "total",
                                    "en")
     assert int(view.crossing["year"]) == 2023 and view.crossing["value_usd"] > 200e9
@@ -79,14 +68,12 @@ def test_trade_series_view_finds_china_crossing_200_billion_in_2023(trade_data):
     assert exports.crossing is None and exports.chart is not None
 
 
-def test_trade_series_view_of_no_pair_is_empty(trade_data):
-    d = trade_data
+def test_trade_series_view_of_no_pair_is_empty(d):
     view = views.trade_series_view(d["trade"], d["summits"], d["membership"], d["meetings"], (), "total", "en")
     assert view.chart is None and view.count == 0 and view.table.empty
 
 
-def test_trade_year_view_draws_the_members_at_the_end_of_that_year(trade_data):
-    d = trade_data
+def test_trade_year_view_draws_the_members_at_the_end_of_that_year(d):
     in_2023 = views.trade_year_view(d["trade"], d["membership"], d["cities"], 2023, 2015, "es")
     names = set(in_2023.matrix.data[0].x)
     assert {"India", "Irán", "China"} <= names and "Bielorrusia" not in names  # Belarus joined in July 2024
@@ -95,27 +82,25 @@ def test_trade_year_view_draws_the_members_at_the_end_of_that_year(trade_data):
     assert in_2023.flow_map.data and in_2023.growth.data
 
 
-def test_country_view_of_a_partner_without_meetings(trade_data):
-    d = trade_data
+def test_country_view_of_a_partner_without_meetings(d):
     view = views.country_view(d["membership"], d["meetings"], d["trade"], d["summits"], "BHR", "en",
                               date(2026, 1, 1))
     assert view.meetings_per_year is None and view.counterparts.empty
     assert len(view.statuses) == (d["membership"]["iso3"] == "BHR").sum() > 0
 
 
-def test_known_sources_count_every_row_of_the_file_once(trade_data):
-    d = trade_data
+def test_known_sources_count_every_row_of_the_file_once(d):
     table = views.known_sources(d["trade"], "es")
     assert table["Filas"].sum() == (d["trade"]["basis"] == "reported").sum()
     customs = table[table["De quién es la cifra"] == "Administración General de Aduanas de China"].iloc[0]
     assert customs["Tipo de fuente"] == "Servicio de aduanas" and customs["País"] == "China"
 
 
-def test_overview_map_links_each_state_to_its_profile_in_the_same_language(data):
-    spec = views.overview_map(data["membership"], date(2026, 1, 1), "es")
+def test_overview_map_links_each_state_to_its_profile_in_the_same_language(d):
+    spec = views.overview_map(d["membership"], date(2026, 1, 1), "es")
     rows = [row for dataset in spec["datasets"].values() for row in dataset]
     kazakhstan = next(row for row in rows if row["iso3"] == "KAZ")
     assert kazakhstan["name"] == "Kazajistán" and kazakhstan["status"] == "Miembro"
     assert kazakhstan["profile"] == "country?country=KAZ&lang=es"
-    assert len(rows) == len(statuses_on(data["membership"], date(2026, 1, 1)))
+    assert len(rows) == len(statuses_on(d["membership"], date(2026, 1, 1)))
     assert "1 de enero de 2026" in spec["title"]["text"]

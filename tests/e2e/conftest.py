@@ -49,6 +49,12 @@ def start_app(data_dir: Path | None = None, script: str = "dashboard.py",
     raise RuntimeError(f"{script} did not answer /_stcore/health within 60 s")
 
 
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def app_url():
     process, url = start_app()
