@@ -12,6 +12,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from sco import i18n
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("SCO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
@@ -144,6 +146,10 @@ def wait_until_drawn(page, geo_charts: int = 0, timeout: float = 60_000, settle_
                         .filter(g => (g.querySelector('.layer.land path')?.getAttribute('d') || '').length > 1000)
                         .length >= n""", geo_charts, 15_000, f"fewer than {geo_charts} plotly map(s) drew land")
     page.wait_for_timeout(settle_ms)  # lets hover layers and captions finish before a screenshot
+    # dashboard.py shows this instead of a traceback when a page fails: in a test it is a failure, never a pass.
+    for lang in i18n.LANGUAGES:
+        if page.get_by_text(i18n.t("unexpected_error", lang)).count():
+            pytest.fail(f"{page.url} hit an unexpected error (see the server's log for the traceback)")
 
 
 def _wait_for(page, condition: str, arg, timeout: float, failure: str) -> None:
