@@ -330,3 +330,31 @@ def test_a_page_that_crashes_fails_its_test(monkeypatch):
     monkeypatch.setattr(sco.ui, "show_table", broken)
     with pytest.raises(AssertionError, match="unexpected error"):
         open_app(page="pages/summits.py")
+
+
+def test_cite_this_view_names_the_data_version_the_view_and_its_sources(monkeypatch):
+    from datetime import date
+    import sco.ui
+    monkeypatch.setattr(sco.ui, "today", lambda: date(2026, 12, 1))
+    at = open_app({"countries": "RUS,KAZ", "rule": "all_contacts", "lang": "es"}, "pages/meetings.py")
+    cited = at.code[-1].value
+    # data/versions.csv: the newest table changed on 2026-11-28; 134 meetings cite their sources.
+    assert cited.startswith("SCO relations dashboard data, versión 2026-11-28. «Reuniones bilaterales de líderes». ")
+    from urllib.parse import parse_qs, urlparse
+    url = cited.split("». ")[1].split(" ")[0]
+    assert parse_qs(urlparse(url).query) == {"countries": ["RUS,KAZ"], "rule": ["all_contacts"], "lang": ["es"]}
+    assert cited.endswith("Consultado el 1 de diciembre de 2026.")
+    sources = int(cited.split("a partir de ")[1].split(" ")[0])
+    assert 0 < sources <= int(at.metric[0].value)
+
+
+def test_an_edited_data_file_is_read_again(data_copy, monkeypatch):
+    from tests.conftest import append_row
+    monkeypatch.setenv("SCO_DATA_DIR", str(data_copy))
+    at = open_app(page="pages/summits.py")
+    before = len(at.dataframe[-1].value)
+    append_row(data_copy, "summits.csv", {
+        "start_date": "2026-06-01", "end_date": "2026-06-02", "city": "Astana", "host_iso3": "KAZ",
+        "format": "in_person", "body": "sco", "source_title": "t", "source_url": "https://example.org/s"})
+    at.run()
+    assert len(at.dataframe[-1].value) == before + 1
