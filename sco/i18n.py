@@ -471,7 +471,7 @@ def format_usd(value: float, lang: str = DEFAULT_LANG) -> str:
     if value is None or pd.isna(value):
         return ""
     billions = value / 1e9
-    if abs(billions) >= 1:
+    if abs(round(value / 1e6, 1)) >= 1000:  # 999.95 m would read "1,000.0 m"
         number, unit_en, unit_es = f"{billions:,.2f}", "bn", "mil millones"
     else:
         number, unit_en, unit_es = f"{value / 1e6:,.1f}", "m", "millones"

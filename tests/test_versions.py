@@ -26,3 +26,33 @@ def test_a_folder_without_a_record_has_every_table_unrecorded(data_copy):
     (data_copy / VERSIONS_FILE).unlink()
     assert read_versions(data_copy) == {}
     assert sorted(unrecorded(data_copy)) == ["cities", "meetings", "membership", "summits", "trade"]
+
+
+def test_the_command_records_and_says_what_changed(data_copy, monkeypatch, capsys):
+    import sco.versions
+    monkeypatch.setenv("SCO_DATA_DIR", str(data_copy))
+
+    class Today(date):
+        @classmethod
+        def today(cls):
+            return date(2027, 3, 4)
+
+    monkeypatch.setattr(sco.versions, "date", Today)
+    append_row(data_copy, "cities.csv", {"city": "X"})
+    assert main(["--check"]) == 1
+    assert capsys.readouterr().err == (f"{data_copy / 'cities.csv'}: changed since versions.csv was written; "
+                                       "run python -m sco.versions\n")
+    assert main([]) == 0
+    assert capsys.readouterr().out == "cities.csv: changed 2027-03-04\n"
+    assert read_versions(data_copy)["cities"].changed == date(2027, 3, 4)
+    assert main(["--check"]) == 0 and capsys.readouterr().err == ""
+
+
+def test_the_command_explains_itself(capsys):
+    import pytest
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    usage = capsys.readouterr().out
+    assert usage.startswith("usage: python -m sco.versions [-h] [--check] [folder]")
+    assert "When each table last changed, recorded in the repository itself" in usage
+    assert "only report tables changed but not recorded" in usage
