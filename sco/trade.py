@@ -7,6 +7,7 @@ the same statistic), the one from the highest-ranked source is drawn on the line
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from sco.meetings import pair_key
@@ -101,7 +102,9 @@ def flows_for_map(trade: pd.DataFrame, year: int, cities: pd.DataFrame) -> tuple
     """One line per pair with a calendar-year total in `year` (capitals' coordinates, the best-ranked figure for
     its width), and every reporter's figure for those pairs, so that the hover keeps mirror gaps visible."""
     rows = trade[(trade["year"] == year) & (trade["flow"] == "total") & trade["primary"]
-                 & (trade["period_kind"] == "calendar")].sort_values("rank", kind="stable")
+                 & (trade["period_kind"] == "calendar")]
+    # As in the matrix: a state's own figures before the IMF's, then the best-ranked source.
+    rows = rows.iloc[np.lexsort((rows["rank"].to_numpy(), (rows["family"] == "imf").to_numpy()))]
     capitals = cities[cities["capital"] == "yes"].set_index("iso3")
     out = []
     for pair, group in rows.groupby("pair", sort=False):

@@ -1,0 +1,97 @@
+"""Which trade figure each view draws, on a handful of rows whose answers are written out by hand."""
+import pandas as pd
+import pytest
+
+from sco.trade import coverage, flows_for_map, growth, matrix, pair_options, prepare_trade
+
+CUSTOMS_CHN = "General Administration of Customs of China"
+MOFCOM = "Ministry of Commerce of China"
+OFFICIALS_CHN = "Officials of China"
+IMF = "IMF Direction of Trade Statistics"
+
+
+def row(year, reporter, partner, value_bn, source=CUSTOMS_CHN, flow="total", period="calendar", stated_by=""):
+    return dict(year=year, period=period, reporter_iso3=reporter, partner_iso3=partner, flow=flow,
+                value_usd=value_bn * 1e9, source=source, stated_by=stated_by, note="", source_title="t",
+                source_url="https://example.org/a")
+
+
+@pytest.fixture(scope="module")
+def trade():
+    return prepare_trade(pd.DataFrame([
+        # China-Russia 2024: customs 240, officials 245, the IMF 230; 2015: ministry 68 and officials 70.
+        row(2024, "CHN", "RUS", 240), row(2024, "CHN", "RUS", 245, OFFICIALS_CHN, stated_by="Minister"),
+        row(2024, "CHN", "RUS", 230, IMF), row(2015, "CHN", "RUS", 70, OFFICIALS_CHN),
+        row(2015, "CHN", "RUS", 68, MOFCOM), row(2015, "CHN", "RUS", 60, IMF),
+        # China-India 2024: a fiscal year in China's own figures (not calendar), the IMF's calendar year.
+        row(2024, "CHN", "IND", 100, period="FY2024-25 (Apr-Mar)"), row(2024, "CHN", "IND", 120, IMF),
+        # China-Kazakhstan 2024: exports and imports only, no total.
+        row(2024, "CHN", "KAZ", 25, flow="exports"), row(2024, "CHN", "KAZ", 16, flow="imports"),
+        # Russia's own figure for China 2024; and a pair with a state that has no capital in the cities table.
+        row(2024, "RUS", "CHN", 228, "Federal Customs Service of Russia"), row(2024, "CHN", "ATA", 1, IMF),
+    ]))
+
+
+CITIES = pd.DataFrame({"city": ["Beijing", "Moscow", "New Delhi", "Astana", "Shanghai"],
+                       "iso3": ["CHN", "RUS", "IND", "KAZ", "CHN"], "lat": [39.9, 55.8, 28.6, 51.2, 31.2],
+                       "lon": [116.4, 37.6, 77.2, 71.4, 121.5], "capital": ["yes", "yes", "yes", "yes", ""]})
+
+
+def test_the_line_goes_through_the_best_ranked_figure_of_each_series_year(trade):
+    primary = trade[trade["primary"] & (trade["flow"] == "total")]
+    chosen = {(r.series, r.year): (r.source, r.value_usd / 1e9) for r in primary.itertuples()}
+    assert chosen == {
+        ("CHN>RUS|national|calendar", 2024): (CUSTOMS_CHN, 240), ("CHN>RUS|national|calendar", 2015): (MOFCOM, 68),
+        ("CHN>RUS|imf|calendar", 2024): (IMF, 230), ("CHN>RUS|imf|calendar", 2015): (IMF, 60),
+        ("CHN>IND|national|fiscal", 2024): (CUSTOMS_CHN, 100), ("CHN>IND|imf|calendar", 2024): (IMF, 120),
+        ("CHN>KAZ|national|calendar", 2024): (CUSTOMS_CHN, 41), ("RUS>CHN|national|calendar", 2024):
+            ("Federal Customs Service of Russia", 228), ("CHN>ATA|imf|calendar", 2024): (IMF, 1)}
+    kaz = primary[primary["series"] == "CHN>KAZ|national|calendar"].iloc[0]
+    assert kaz["basis"] == "exports + imports" and kaz["rank"] == 0.5
+
+
+def test_the_matrix_prefers_national_to_imf_and_calendar_to_fiscal_years(trade):
+    cells = matrix(trade, 2024, ["CHN", "RUS", "IND", "KAZ"])
+    assert {(r.reporter_iso3, r.partner_iso3): (r.source, r.value_usd / 1e9) for r in cells.itertuples()} == {
+        ("CHN", "RUS"): (CUSTOMS_CHN, 240), ("CHN", "IND"): (IMF, 120), ("CHN", "KAZ"): (CUSTOMS_CHN, 41),
+        ("RUS", "CHN"): ("Federal Customs Service of Russia", 228)}
+    assert set(matrix(trade, 2024, ["CHN", "IND"])["partner_iso3"]) == {"IND"}
+    assert matrix(trade, 2023, ["CHN", "RUS"]).empty
+
+
+def test_growth_compares_a_series_with_itself(trade):
+    cells = growth(trade, 2015, 2024, ["CHN", "RUS"])
+    # China's own figures: 68 (ministry, the best of 2015) to 240 (customs); the IMF's 60 to 230 is not shown.
+    assert [(r.reporter_iso3, r.partner_iso3, r.family, r.base_value_usd / 1e9, r.value_usd / 1e9)
+            for r in cells.itertuples()] == [("CHN", "RUS", "national", 68, 240)]
+    assert cells["ratio"].iloc[0] == pytest.approx(240 / 68)
+    assert growth(trade, 2015, 2024, ["RUS", "KAZ"]).empty  # no base year for Russia's or Kazakhstan's series
+
+
+def test_the_flow_map_draws_pairs_between_capitals_with_the_best_figure(trade):
+    lines, shown = flows_for_map(trade, 2024, CITIES)
+    drawn = {r.pair: (r.a, r.b, r.lat_a, r.lon_a, r.lat_b, r.lon_b, r.value_usd / 1e9) for r in lines.itertuples()}
+    assert drawn == {"CHN-RUS": ("CHN", "RUS", 39.9, 116.4, 55.8, 37.6, 240),
+                     "CHN-IND": ("CHN", "IND", 39.9, 116.4, 28.6, 77.2, 120),
+                     "CHN-KAZ": ("CHN", "KAZ", 39.9, 116.4, 51.2, 71.4, 41)}
+    # Every reporter's figure for the drawn pairs, for the hover: Russia's 228 beside China's 240 and the IMF's 230.
+    assert sorted(shown.loc[shown["pair"] == "CHN-RUS", "value_usd"] / 1e9) == [228, 230, 240]
+    assert set(shown["pair"]) == set(drawn)
+    assert flows_for_map(trade, 1999, CITIES)[0].empty
+
+
+def test_coverage_lists_years_with_and_without_a_calendar_total(trade):
+    table = coverage(trade, range(2014, 2025))
+    rows = {(r.pair, r.reporter_iso3): (r.years, r.covered, r.missing) for r in table.itertuples()}
+    assert rows == {
+        ("CHN-RUS", "CHN"): (2, "2015, 2024", "2014, 2016-2023"),
+        ("CHN-RUS", "RUS"): (1, "2024", "2014-2023"),
+        ("CHN-IND", "CHN"): (1, "2024", "2014-2023"),
+        ("CHN-KAZ", "CHN"): (1, "2024", "2014-2023"),
+        ("ATA-CHN", "CHN"): (1, "2024", "2014-2023")}
+    assert list(table["pair"])[:1] == ["CHN-RUS"] and list(table["pair"])[1:] == sorted(table["pair"][1:])
+
+
+def test_pairs_are_offered_best_covered_first(trade):
+    # Rows per pair: China-Russia 7 (with Russia's own), China-Kazakhstan 3 (a computed total), India 2, ATA 1.
+    assert pair_options(trade) == ["CHN-RUS", "CHN-KAZ", "CHN-IND", "ATA-CHN"]
