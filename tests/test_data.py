@@ -120,28 +120,6 @@ def test_huge_file(data_copy, monkeypatch):
     assert "too_large" in {v.rule for v in load_dataset(data_copy).violations}
 
 
-TRADE_HEADER = "year,period,reporter_iso3,partner_iso3,flow,value_usd,source,source_title,source_url\n"
-
-
-def test_same_sides(data_copy):
-    (data_copy / "trade.csv").write_text(
-        TRADE_HEADER + "2020,calendar,CHN,CHN,total,1,General Administration of Customs of China,t,"
-        "https://example.org/x\n", encoding="utf-8")
-    assert ("partner_iso3", "same_sides") in {(v.column, v.rule) for v in load_dataset(data_copy).violations}
-
-
-def test_a_national_statistics_source_reports_its_own_state(data_copy):
-    (data_copy / "trade.csv").write_text(
-        TRADE_HEADER
-        + "2020,calendar,RUS,CHN,total,1,General Administration of Customs of China,t,https://example.org/x\n"
-        + "2020,calendar,RUS,CHN,exports,1,Officials of China,t,https://example.org/x\n"
-        + "2020,calendar,RUS,CHN,imports,1,IMF Direction of Trade Statistics,t,https://example.org/x\n",
-        encoding="utf-8")
-    found = {(v.row, v.column, v.rule) for v in load_dataset(data_copy).violations}
-    # Officials may quote the other side's figures, and the IMF reports for every state: only line 2 breaks the rule.
-    assert found == {(2, "source", "source_of_other_state")}
-
-
 def test_every_known_source_has_a_kind_and_a_spanish_name():
     from sco.schema import AUTHORITIES, AUTHORITY_KINDS
     for name, authority in AUTHORITIES.items():
@@ -150,9 +128,9 @@ def test_every_known_source_has_a_kind_and_a_spanish_name():
 
 
 def test_every_rule_has_a_failing_case():
-    tested = {case[-1] for case in CELL_CASES} | {
-        "end_before_start", "overlap", "duplicate", "unknown_city", "missing_column", "missing_file", "empty",
-        "unreadable", "too_large", "same_sides", "source_of_other_state"}
+    from tests.test_violations import CASES, OTHER_CASES
+    tested = {case[-1] for case in CELL_CASES} | {v.rule for _, expected in CASES.values() for v in expected} | set(
+        OTHER_CASES)
     assert tested == set(RULES)
 
 

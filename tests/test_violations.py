@@ -5,6 +5,7 @@ from sco.data import Violation, load_dataset
 from sco.schema import RULES
 from tests.conftest import append_row, rewrite_cell
 
+TRADE_HEADER = "year,period,reporter_iso3,partner_iso3,flow,value_usd,source,source_title,source_url\n"
 SUMMITS_HEADER = "start_date,end_date,city,host_iso3,format,body,note,source_title,source_url"
 
 
@@ -46,6 +47,19 @@ CASES = {
                       [Violation("membership.csv", 6, "source_title", "", "required")]),
     "unknown city": (lambda f: rewrite_cell(f, "summits.csv", 2, "city", "Atlantis"),
                      [Violation("summits.csv", 2, "city", "Atlantis (CHN)", "unknown_city")]),
+    "same sides": (lambda f: (f / "trade.csv").write_text(
+        TRADE_HEADER + "2020,calendar,CHN,CHN,total,1,General Administration of Customs of China,t,"
+        "https://example.org/x\n", encoding="utf-8"),
+        [Violation("trade.csv", 2, "partner_iso3", "CHN", "same_sides")]),
+    # Officials may quote the other side's figures, and the IMF reports for every state: only line 2 breaks it.
+    "another state's statistics": (lambda f: (f / "trade.csv").write_text(
+        TRADE_HEADER
+        + "2020,calendar,RUS,CHN,total,1,General Administration of Customs of China,t,https://example.org/x\n"
+        + "2020,calendar,RUS,CHN,exports,1,Officials of China,t,https://example.org/x\n"
+        + "2020,calendar,RUS,CHN,imports,1,IMF Direction of Trade Statistics,t,https://example.org/x\n",
+        encoding="utf-8"),
+        [Violation("trade.csv", 2, "source", "General Administration of Customs of China",
+                   "source_of_other_state")]),
     "two bad cells": (lambda f: (rewrite_cell(f, "cities.csv", 3, "lat", "95"),
                                  rewrite_cell(f, "cities.csv", 3, "lon", "east")),
                       [Violation("cities.csv", 3, "lat", "95", "range"),
@@ -106,3 +120,8 @@ def test_a_violation_reads_as_a_sentence():
         f"membership.csv breaks rule 'missing_file' ({RULES['missing_file']})"
     assert str(Violation("summits.csv", 6, "note", "", "required")) == \
         f"summits.csv, row 6, column 'note': value '' breaks rule 'required' ({RULES['required']})"
+
+
+# Rules whose failing case needs more than a change to the files.
+OTHER_CASES = {"too_large": test_a_file_too_large_is_named_with_its_size,
+               "unreadable": test_a_file_in_another_encoding_is_named_with_the_decoder_error}
