@@ -57,3 +57,16 @@ def test_url_form_is_how_the_binding_writes_values():
     assert url_form(2024) == ["2024"]
     assert url_form(date(2024, 7, 3)) == ["2024-07-03"]
     assert url_form((date(2024, 7, 3), date(2024, 7, 4))) == ["2024-07-03", "2024-07-04"]
+
+
+def test_a_refusal_says_what_was_not_understood():
+    with pytest.raises(ValueError, match=r"^'Russia' is not one of the choices$"):
+        parse_choice("Russia", MEMBERS)
+    with pytest.raises(ValueError, match=r"^XXX, YYY not among the choices$"):
+        parse_codes("RUS,XXX,YYY", MEMBERS)
+
+
+def test_only_date_ranges_are_split_and_only_once():
+    assert upgrade({"countries": ["RUS..KAZ"]}) is None
+    assert upgrade({"period": ["2024-07-03..2024-07-04..2024-07-05"]}) == {
+        "period": ["2024-07-03", "2024-07-04..2024-07-05"]}
