@@ -56,3 +56,15 @@ def test_the_command_explains_itself(capsys):
     assert usage.startswith("usage: python -m sco.versions [-h] [--check] [folder]")
     assert "When each table last changed, recorded in the repository itself" in usage
     assert "only report tables changed but not recorded" in usage
+
+
+def test_the_cache_key_of_the_data_follows_each_file(data_copy):
+    from sco.data import table_fingerprint
+    before = dict((entry[0], entry) for entry in table_fingerprint(data_copy))
+    append_row(data_copy, "summits.csv", {"city": "X"})
+    (data_copy / "cities.csv").unlink()
+    after = dict((entry[0], entry) for entry in table_fingerprint(data_copy))
+    assert after["cities.csv"] == ("cities.csv",)
+    assert after["summits.csv"][1] > before["summits.csv"][1]
+    assert {k: v for k, v in after.items() if k not in ("cities.csv", "summits.csv")} == {
+        k: v for k, v in before.items() if k not in ("cities.csv", "summits.csv")}
