@@ -88,3 +88,19 @@ def test_countries_pairs_and_their_names(meetings):
     assert countries_in(meetings) == ["CHN", "IND", "KAZ", "RUS", "TUR"]
     assert pairs_in(meetings) == ["CHN-IND", "CHN-RUS", "KAZ-RUS", "RUS-TUR"]
     assert pair_name("CHN-RUS", "es") == "China – Rusia" and pair_name("KAZ-RUS", "en") == "Kazakhstan – Russia"
+
+
+def test_a_profile_counts_each_counterpart_and_orders_trade_partners(meetings):
+    from sco.profile import build_profile
+    membership = pd.DataFrame({"iso3": ["KAZ", "KAZ"], "status": ["observer", "member"],
+                               "start_date": pd.to_datetime(["2000-01-01", "2001-06-15"]),
+                               "end_date": pd.to_datetime(["2001-06-15", None])})
+    trade = pd.DataFrame({"reporter_iso3": ["KAZ", "CHN", "CHN", "RUS", "KAZ"],
+                          "partner_iso3": ["CHN", "KAZ", "RUS", "KAZ", "CHN"],
+                          "pair": ["CHN-KAZ", "CHN-KAZ", "CHN-RUS", "KAZ-RUS", "CHN-KAZ"]})
+    profile = build_profile("KAZ", {"membership": membership, "meetings": meetings, "trade": trade},
+                            date(2024, 1, 1))
+    assert profile.current_status["status"] == "member" and len(profile.statuses) == 2
+    assert [(r.counterpart, r.meetings) for r in profile.counterparts.itertuples()] == [("RUS", 2)]
+    assert len(profile.meetings) == 2 and profile.summits_hosted.empty
+    assert profile.trade_pairs == ["CHN-KAZ", "KAZ-RUS"]  # three figures with China, one with Russia
