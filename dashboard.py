@@ -14,11 +14,13 @@ with st.sidebar:
 
 page = st.navigation(ui.pages())
 ui.upgrade_link(page)
+notices = st.container()  # above the view: what the link asked for that the view could not show
 try:
     page.run()
+    ui.drop_unknown_parameters()
 except Exception:  # a view must never show a traceback; Streamlit's own stop/rerun signals are not Exceptions
     logging.getLogger("sco").exception("page %s failed", page.url_path)
     st.error(ui.t("unexpected_error"))
 finally:
     ui.end_run()
-ui.drop_unknown_parameters()
+    ui.show_notices(notices)

@@ -32,6 +32,7 @@ CHART_CONFIG = {"displaylogo": False}
 # Session keys of the shell: the link parameters this run's view uses, each coded choice's last value (so that
 # it survives a page switch), and whether dashboard.py is running the page.
 PARAMS_THIS_RUN = "_link_params_this_run"
+NOTICES = "_link_notices"
 CHOSEN = "_chosen"
 SHELL_RUNNING = "_shell_running"
 
@@ -39,6 +40,7 @@ SHELL_RUNNING = "_shell_running"
 def start_run() -> None:
     """Called by dashboard.py at the top of every run, before any widget is bound to the link."""
     st.session_state[PARAMS_THIS_RUN] = set()
+    st.session_state[NOTICES] = []
     st.session_state.setdefault(CHOSEN, {})
     st.session_state[SHELL_RUNNING] = True
 
@@ -143,7 +145,14 @@ def _uses(key: str) -> None:
 
 
 def _notice_ignored(key: str) -> None:
-    st.toast(t("ignored_parameter", name=key), icon=":material/link_off:")
+    st.session_state.setdefault(NOTICES, []).append(t("ignored_parameter", name=key))
+
+
+def show_notices(container) -> None:
+    """What was ignored in the link, in the container dashboard.py keeps above the view: a reader who follows a
+    colleague's link must see that it did not open exactly what was shared, and for as long as the view is open."""
+    for notice in st.session_state.get(NOTICES, []):
+        container.warning(notice, icon=":material/link_off:")
 
 
 def open_country_profile(iso3: str) -> None:
@@ -176,7 +185,7 @@ def drop_unknown_parameters() -> None:
     for key in unknown:
         st.query_params.pop(key, None)
     if unknown:
-        st.toast(t("ignored_unknown_parameters", count=len(unknown)), icon=":material/link_off:")
+        st.session_state.setdefault(NOTICES, []).append(t("ignored_unknown_parameters", count=len(unknown)))
 
 
 def complete_range(value: tuple[date, ...], default: tuple[date, date]) -> tuple[date, date]:

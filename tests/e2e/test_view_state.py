@@ -60,7 +60,7 @@ def test_language_switch_reload_and_back_keep_the_view(page, app_url, view):
     wait_until_drawn(page, geo_charts=maps)
     params, numbers = _params(page), _key_numbers(page)
     assert set(expected) <= set(numbers)
-    assert page.locator('[data-testid="stToast"]').count() == 0, "a parameter of the link was not understood"
+    assert page.locator('[data-testid="stAlertContentWarning"]').count() == 0, "a link parameter was not understood"
 
     _switch_language(page, "Español", maps)
     assert parse_qs(urlparse(page.url).query).get("lang") == ["es"]
