@@ -115,7 +115,7 @@ def _wait_until_settled(page, timeout: float) -> None:
     """Until the script has run and the page has stopped changing: the app reports `notRunning` before its first
     run starts and between a run and the rerun a page may ask for, and the browser fetches the code of each kind
     of element (a multiselect, a table) when the page first shows one, so one sight of that state is not enough."""
-    page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)
+    page.wait_for_selector('[data-testid="stMain"]', timeout=timeout)
     page.wait_for_load_state("networkidle", timeout=timeout)  # the code of each kind of element loads on first use
     page.wait_for_function(
         """() => {
