@@ -151,8 +151,9 @@ def _notice_ignored(key: str) -> None:
 def show_notices(container) -> None:
     """What was ignored in the link, in the container dashboard.py keeps above the view: a reader who follows a
     colleague's link must see that it did not open exactly what was shared, and for as long as the view is open."""
-    for notice in st.session_state.get(NOTICES, []):
-        container.warning(notice, icon=":material/link_off:")
+    notices = st.session_state.get(NOTICES, [])
+    if notices:  # our own sentences, naming only parameters the view knows: nothing from the link is shown
+        container.warning("  \n".join(notices), icon=":material/link_off:")
 
 
 def open_country_profile(iso3: str) -> None:

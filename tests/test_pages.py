@@ -157,6 +157,8 @@ def test_malformed_link_parameters_are_ignored_with_a_notice(page, query):
     assert not at.exception and not at.error
     notices = [w.value for w in at.warning]
     assert len(notices) == 1 and ("was not understood" in notices[0] or "unknown link parameter" in notices[0])
+    for name in set(query) - {"zzz"}:
+        assert f"'{name}'" in notices[0]
     assert len(at.get("plotly_chart")) + len(at.get("vega_lite_chart")) >= 1  # the view is still drawn
     assert not set(query) & set(at.query_params)
 
@@ -359,3 +361,11 @@ def test_an_edited_data_file_is_read_again(data_copy, monkeypatch):
         "format": "in_person", "body": "sco", "source_title": "t", "source_url": "https://example.org/s"})
     at.run()
     assert len(at.dataframe[-1].value) == before + 1
+
+
+def test_every_parameter_not_understood_is_named_in_one_notice():
+    at = open_app({"pairs": "CHN-XXX", "year": "1800", "zzz": "1"}, "pages/trade.py")
+    assert [w.value for w in at.warning] == [
+        "The link's value for 'pairs' was not understood and was ignored.  \n"
+        "The link's value for 'year' was not understood and was ignored.  \n"
+        "1 unknown link parameter(s) ignored."]
