@@ -2,7 +2,6 @@
 from datetime import date
 
 import pandas as pd
-import pytest
 
 from sco import figures
 from sco.membership import statuses_by_year, statuses_on, summits_by_city

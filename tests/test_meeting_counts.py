@@ -15,7 +15,8 @@ def meeting(day, a, b, city="", host="", fmt="in_person"):
 @pytest.fixture(scope="module")
 def meetings():
     return with_pairs(pd.DataFrame([
-        meeting("2022-09-15", "CHN", "RUS", "Samarkand", "UZB"), meeting("2022-09-15", "RUS", "TUR", "Samarkand", "UZB"),
+        meeting("2022-09-15", "CHN", "RUS", "Samarkand", "UZB"),
+        meeting("2022-09-15", "RUS", "TUR", "Samarkand", "UZB"),
         meeting("2022-09-16", "KAZ", "RUS", "Samarkand", "UZB"), meeting("2023-03-21", "RUS", "CHN", "Moscow", "RUS"),
         meeting("2023-12-30", "CHN", "RUS", fmt="virtual"), meeting("2024-07-03", "CHN", "RUS", "Astana", "KAZ"),
         meeting("2024-07-03", "KAZ", "RUS", "Astana", "KAZ"), meeting("2024-10-22", "IND", "CHN", "Kazan", "RUS"),
@@ -58,7 +59,8 @@ def test_places_with_their_pairs_and_the_meetings_without_a_mapped_place(meeting
 
 def test_a_busy_place_lists_its_five_most_frequent_pairs():
     many = with_pairs(pd.DataFrame(
-        [meeting("2024-07-03", "RUS", partner, "Astana", "KAZ") for partner in ("CHN", "TUR", "AZE", "MNG", "PAK", "KAZ")]
+        [meeting("2024-07-03", "RUS", partner, "Astana", "KAZ")
+         for partner in ("CHN", "TUR", "AZE", "MNG", "PAK", "KAZ")]
         + [meeting("2024-07-04", "RUS", "KAZ", "Astana", "KAZ")]))
     places, unplaced = count_by_place(many, CITIES)
     # The most frequent first, ties in alphabetical order; the sixth pair is counted, not named.

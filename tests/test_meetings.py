@@ -2,7 +2,6 @@
 from datetime import date
 
 import pandas as pd
-import pytest
 
 from sco import figures
 from sco.meetings import (COUNTING_RULES, MeetingFilter, count_by_pair, count_by_place, count_by_year,

@@ -4,7 +4,6 @@ import pytest
 
 from sco import figures
 from sco.events import timeline_events
-from sco.meetings import with_pairs
 from sco.trade import coverage, flows_for_map, growth, matrix, prepare_trade, series_for_pairs, _ranges
 
 

@@ -120,7 +120,8 @@ def _wait_until_settled(page, timeout: float) -> None:
     page.wait_for_function(
         """() => {
             const app = document.querySelector('[data-testid="stApp"]');
-            const now = app?.dataset.testScriptState + ':' + document.querySelectorAll('[data-testid="stApp"] *').length;
+            const now = app?.dataset.testScriptState + ':'
+                + document.querySelectorAll('[data-testid="stApp"] *').length;
             const calm = window.__scoLast === now && app?.dataset.testScriptState === 'notRunning';
             window.__scoLast = now;
             return calm;

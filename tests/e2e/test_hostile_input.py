@@ -68,7 +68,7 @@ def test_planted_markup_is_shown_as_text(page, hostile_app):
     wait_until_drawn(page, geo_charts=1)
     # The hover labels carry the planted text escaped, so that the browser shows it rather than running it.
     hover = page.evaluate("""() => JSON.stringify([...document.querySelectorAll('.js-plotly-plot')]
-                                                   .map(p => p.data.map(t => t.hovertext || t.text || t.customdata)))""")
+        .map(p => p.data.map(t => t.hovertext || t.text || t.customdata)))""")
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in hover
     assert "<script>" not in hover
     assert page.locator("main img[src='x']").count() == 0
