@@ -115,7 +115,7 @@ def _chosen_value(key, options, default, multiple, known):
     else:
         value = st.session_state[CHOSEN].get(key, default)
     if multiple:
-        return [code for code in value if code in options] if set(value) <= set(options) else default
+        return list(value) if set(value) <= set(options) else default
     return value if value in options else default
 
 
