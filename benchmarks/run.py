@@ -25,7 +25,7 @@ import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from benchmarks.generate import generate  # noqa: E402
-from tests.apptest_support import navigation_router_only  # noqa: E402
+from benchmarks.apptest_support import navigation_router_only  # noqa: E402
 
 ENTRY = str(ROOT / "dashboard.py")
 ONE_LINE = str(ROOT / "benchmarks" / "one_line_app.py")

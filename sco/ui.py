@@ -125,7 +125,7 @@ def _remember(key: str, default, value=None) -> None:
     st.session_state[CHOSEN][key] = value
     if value == default:
         st.query_params.pop(key, None)
-    else:
+    elif st.query_params.get(key) != links.serialize(value):  # each write is a message to the browser
         st.query_params[key] = links.serialize(value)
 
 

@@ -61,10 +61,3 @@ def append_row(folder: Path, file: str, values: dict) -> int:
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     return len(rows)
-
-
-@pytest.fixture(autouse=True)
-def navigation_router_only():
-    from tests.apptest_support import navigation_router_only as router
-    with router():
-        yield
