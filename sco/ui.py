@@ -20,7 +20,7 @@ from sco.meetings import with_pairs
 from sco.trade import prepare_trade
 from sco.provenance import citation
 from sco.schema import RULES
-from sco.versions import read_versions
+from sco.versions import VERSIONS_FILE, read_versions
 
 LANG_KEY = "lang"
 T = TypeVar("T")
@@ -285,13 +285,15 @@ def show_table(frame: pd.DataFrame, *, link_columns: tuple[str, ...] = (), key: 
 
 
 @st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
-def _last_changed(folder: str, fingerprint: tuple) -> dict:
+def _last_changed(folder: str, record_stamp: tuple) -> dict:
+    # The stamp is part of the cache key only: `python -m sco.versions` may rewrite the record alone.
     return {name: version.changed for name, version in read_versions(Path(folder)).items()}
 
 
 def tables_last_changed() -> dict[str, date]:
-    folder = str(data_dir())
-    return _last_changed(folder, table_fingerprint(folder))
+    record = data_dir() / VERSIONS_FILE
+    stamp = (record.stat().st_size, record.stat().st_mtime_ns) if record.exists() else ()
+    return _last_changed(str(record.parent), stamp)
 
 
 def data_version() -> date | None:

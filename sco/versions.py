@@ -41,24 +41,30 @@ def read_versions(folder: Path) -> dict[str, Version]:
                 for row in csv.DictReader(handle)}
 
 
+def _checksums(folder: Path) -> dict[str, str]:
+    """table -> checksum of its file, for the tables present in the folder."""
+    return {name: checksum(folder / table.file) for name, table in TABLES.items() if (folder / table.file).exists()}
+
+
 def unrecorded(folder: Path) -> list[str]:
     """Tables present in the folder whose bytes differ from (or are missing in) the record."""
-    versions = read_versions(folder)
-    return [name for name, table in TABLES.items() if (folder / table.file).exists()
-            and (name not in versions or versions[name].sha256 != checksum(folder / table.file))]
+    return _unrecorded(read_versions(folder), _checksums(folder))
+
+
+def _unrecorded(versions: dict[str, Version], checksums: dict[str, str]) -> list[str]:
+    return [name for name, sha in checksums.items() if name not in versions or versions[name].sha256 != sha]
 
 
 def record(folder: Path, today: date) -> list[str]:
     """Record `today` for every table whose bytes changed since the last record; returns their names."""
-    versions = read_versions(folder)
-    changed = unrecorded(folder)
-    for name in changed:
-        versions[name] = Version(checksum(folder / TABLES[name].file), today)
-    present = {n: v for n, v in versions.items() if n in TABLES and (folder / TABLES[n].file).exists()}
+    versions, checksums = read_versions(folder), _checksums(folder)
+    changed = _unrecorded(versions, checksums)
+    versions.update({name: Version(checksums[name], today) for name in changed})
     with (folder / VERSIONS_FILE).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(COLUMNS)
-        writer.writerows((n, v.sha256, v.changed.isoformat()) for n, v in sorted(present.items()))
+        writer.writerows((n, v.sha256, v.changed.isoformat()) for n, v in sorted(versions.items())
+                         if n in checksums)
     return changed
 
 

@@ -369,3 +369,13 @@ def test_every_parameter_not_understood_is_named_in_one_notice():
         "The link's value for 'pairs' was not understood and was ignored.  \n"
         "The link's value for 'year' was not understood and was ignored.  \n"
         "1 unknown link parameter(s) ignored."]
+
+
+def test_a_rewritten_record_of_table_dates_is_read_again(data_copy, monkeypatch):
+    monkeypatch.setenv("SCO_DATA_DIR", str(data_copy))
+    at = open_app(page="pages/summits.py")
+    assert "version 2026-11-28." in at.code[-1].value
+    record = data_copy / "versions.csv"
+    record.write_text(record.read_text(encoding="utf-8").replace("2026-11-28", "2027-01-05"), encoding="utf-8")
+    at.run()
+    assert "version 2027-01-05." in at.code[-1].value
