@@ -4,7 +4,7 @@ import streamlit as st
 from sco import tables, ui, views
 from sco.i18n import format_usd
 from sco.meetings import pair_name
-from sco.trade import FLOWS, coverage, pair_options
+from sco.trade import FLOWS, MATRIX_RULES, coverage, pair_options
 
 lang = ui.page_setup()
 data = ui.require("trade", "cities")
@@ -42,8 +42,11 @@ with year_col:
 with base_col:
     base_year = ui.bound(st.select_slider, "base", value=2015 if 2015 in years else years[0], options=years,
                          label=ui.t("base_year"))
-in_year = ui.derived(views.trade_year_view, year, base_year, lang, tables=("trade", "membership", "cities"))
+rule = ui.choice(st.radio, "whose", options=list(MATRIX_RULES), default="best",
+                 format_func=lambda r: ui.t(f"matrix_rule_{r}"), label=ui.t("matrix_rule"), horizontal=True)
+in_year = ui.derived(views.trade_year_view, year, base_year, lang, rule, tables=("trade", "membership", "cities"))
 ui.show_figure(in_year.matrix)
+st.caption(ui.t(f"matrix_caption_{rule}"))
 ui.show_figure(in_year.growth)
 ui.show_figure(in_year.flow_map, geo=True)
 

@@ -12,7 +12,8 @@ NAME_OVERRIDES: dict[str, dict[str, str]] = {
     "MDV": {"es": "Maldivas"},
 }
 # Everyday names that pycountry.countries.lookup does not find, mapped to their codes.
-ALIASES: dict[str, str] = {"russia": "RUS", "iran": "IRN", "turkey": "TUR", "laos": "LAO", "south korea": "KOR"}
+ALIASES: dict[str, str] = {"russia": "RUS", "iran": "IRN", "turkey": "TUR", "laos": "LAO", "south korea": "KOR",
+                           "uae": "ARE"}
 
 
 @lru_cache(maxsize=4)

@@ -136,14 +136,13 @@ def _cell_rule(kind: str, value: str, column) -> str | None:
 def _check_cells(frame: pd.DataFrame, table: Table) -> list[Violation]:
     found = []
     for column in table.columns:
-        for line, value in frame[column.name].items():
-            if value == "":
-                if column.required:
-                    found.append(Violation(table.file, line, column.name, value, "required"))
-                continue
-            rule = _cell_rule(column.kind, value, column)
-            if rule:
-                found.append(Violation(table.file, line, column.name, value, rule))
+        values = frame[column.name]
+        # Each distinct value is checked once: an imported table repeats its codes and years tens of thousands of times.
+        rules = {value: "required" if column.required else None for value in ("",)}
+        rules.update({value: _cell_rule(column.kind, value, column) for value in values.unique() if value != ""})
+        broken = values.map(rules)
+        for line, value in values[broken.notna()].items():
+            found.append(Violation(table.file, line, column.name, value, rules[value]))
     return found
 
 
@@ -208,6 +207,30 @@ def _check_city_refs(frame: pd.DataFrame, table: Table, cities: pd.DataFrame) ->
     return found
 
 
+def _check_references(converted: dict[str, pd.DataFrame]) -> list[Violation]:
+    """Every reference resolves and every referenced row is used; a table with a problem is withheld."""
+    found: list[Violation] = []
+    for target in {target for table in TABLES.values() for _, target in table.references}:
+        referring = [(name, column) for name, table in TABLES.items() for column, t in table.references if t == target]
+        if target not in converted:
+            continue  # withheld or absent: its own violations say why
+        key = TABLES[target].key[0]
+        targets = converted[target][key]
+        for name, column in referring:
+            if name in converted:
+                unknown = converted[name].loc[~converted[name][column].isin(set(targets)), column]
+                found += [Violation(TABLES[name].file, int(line), column, f"{value} (not in {TABLES[target].file})",
+                                    "unknown_source_id") for line, value in unknown.items()]
+        if all(name in converted for name, _ in referring):  # else a withheld table's rows cannot be counted
+            used = set().union(*(converted[name][column] for name, column in referring))
+            files = ", ".join(TABLES[name].file for name, _ in referring)
+            found += [Violation(TABLES[target].file, int(line), key, f"{value} (named by no row of {files})",
+                                "unused_source") for line, value in targets[~targets.isin(used)].items()]
+    for file in {v.file for v in found}:
+        converted.pop(file.removesuffix(".csv"), None)
+    return found
+
+
 def load_dataset(folder: Path | str | None = None) -> Dataset:
     """Read and validate every table of the schema; tables with violations are left out of `tables`."""
     folder = Path(folder) if folder else data_dir()
@@ -224,6 +247,7 @@ def load_dataset(folder: Path | str | None = None) -> Dataset:
         dataset.violations.extend(problems)
         if problems:
             converted.pop(table.name, None)
+    dataset.violations.extend(_check_references(converted))
     cities = converted.get("cities")
     for name, frame in list(converted.items()):
         table = TABLES[name]

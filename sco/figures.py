@@ -421,32 +421,37 @@ def _trade_hover_by_year(line: pd.DataFrame, lang: str) -> list[str]:
     return [texts.get(year, "") for year in line.index]
 
 
-def _country_grid(cells: pd.DataFrame, countries: list[str], lang: str, value, hover) -> tuple[list, list, list]:
-    """Reporter x partner grids of values and hover texts; a cell with no figure stays empty and says so."""
+def _country_grid(cells: pd.DataFrame, countries: list[str], lang: str, value, hover,
+                  where: tuple[str, str] = ("reporter_iso3", "partner_iso3")) -> tuple[list, list, list]:
+    """Row x column grids of values and hover texts; a cell with no figure stays empty and says so."""
     index = {c: i for i, c in enumerate(countries)}
     z = [[None] * len(countries) for _ in countries]
     texts = [[t("no_figure", lang)] * len(countries) for _ in countries]
     for r in cells.itertuples():
-        i, j = index[r.reporter_iso3], index[r.partner_iso3]
+        i, j = index[getattr(r, where[0])], index[getattr(r, where[1])]
         z[i][j], texts[i][j] = value(r), hover(r)
     return [country_name(c, lang) for c in countries], z, texts
 
 
-def _grid_layout(fig: go.Figure, lang: str, title: str) -> go.Figure:
+def _grid_layout(fig: go.Figure, lang: str, title: str, rows_title: str | None = None) -> go.Figure:
     fig.update_xaxes(title=t("partner", lang), side="bottom")
-    fig.update_yaxes(title=t("reporter", lang), autorange="reversed")
+    fig.update_yaxes(title=rows_title or t("reporter", lang), autorange="reversed")
     return _layout(fig, title, 560)
 
 
-def build_trade_matrix(cells: pd.DataFrame, countries: list[str], lang: str, year: int) -> go.Figure:
-    """Heatmap: row = reporter, column = partner, value = the reporter's total trade with the partner."""
-    names, z, hover = _country_grid(cells, countries, lang, lambda r: r.value_usd / 1e9,
-                                    lambda r: _trade_hover(pd.DataFrame([r._asdict()]), lang)[0])
+def build_trade_matrix(cells: pd.DataFrame, countries: list[str], lang: str, year: int, rule: str) -> go.Figure:
+    """Heatmap: row = a state, column = its partner, value = their total trade by the figure the rule chose
+    (whose it is heads the hover)."""
+    names, z, hover = _country_grid(
+        cells, countries, lang, lambda r: r.value_usd / 1e9,
+        lambda r: f"<i>{t(f'whose_{r.whose}', lang)}</i><br>" + _trade_hover(pd.DataFrame([r._asdict()]), lang)[0],
+        where=("row_iso3", "col_iso3"))
     fig = go.Figure(go.Heatmap(
         z=z, x=names, y=names, colorscale="Blues", hoverongaps=True, text=hover,
         hovertemplate="%{text}<extra></extra>", texttemplate="%{z:.1f}",
         colorbar=dict(title=dict(text=t("usd_billions", lang)))))
-    return _grid_layout(fig, lang, t("matrix_title", lang, year=year))
+    return _grid_layout(fig, lang, t("matrix_title", lang, year=year, rule=t(f"matrix_rule_{rule}", lang)),
+                        t("state", lang))
 
 
 def build_growth_matrix(cells: pd.DataFrame, countries: list[str], lang: str, base_year: int, year: int) -> go.Figure:

@@ -341,8 +341,46 @@ STRINGS: dict[str, dict[str, str]] = {
     "flow_imports": {"en": "Reporter's imports", "es": "Importaciones del declarante"},
     "series_label": {"en": "{reporter}'s figures for {partner} ({family})",
                      "es": "Cifras de {reporter} para {partner} ({family})"},
-    "family_national": {"en": "own release", "es": "publicación propia"},
-    "family_imf": {"en": "IMF DOTS", "es": "FMI DOTS"},
+    "family_release": {"en": "statistics release", "es": "estadística publicada"},
+    "family_international": {"en": "IMF statistics", "es": "estadística del FMI"},
+    "family_reconciled": {"en": "BACI reconciled estimate", "es": "estimación conciliada BACI"},
+    "family_officials": {"en": "officials' statement", "es": "declaración de autoridades"},
+    "family_press": {"en": "press report", "es": "información de prensa"},
+    "whose_reporter": {"en": "The state's own statistics", "es": "Estadística propia del Estado"},
+    "whose_partner": {"en": "The partner's statistics (mirror)", "es": "Estadística del socio (espejo)"},
+    "whose_reconciled": {"en": "Reconciled estimate (BACI), neither state's own",
+                         "es": "Estimación conciliada (BACI), de ninguno de los dos Estados"},
+    "whose_reporter_statement": {"en": "What the state's officials or the press said",
+                                 "es": "Lo que dijeron las autoridades del Estado o la prensa"},
+    "whose_partner_statement": {"en": "What the partner's officials or the press said",
+                                "es": "Lo que dijeron las autoridades del socio o la prensa"},
+    "matrix_rule": {"en": "Whose figures", "es": "De quién son las cifras"},
+    "matrix_rule_best": {"en": "Best available", "es": "La mejor disponible"},
+    "matrix_rule_reporter": {"en": "The state's own", "es": "Las del propio Estado"},
+    "matrix_rule_partner": {"en": "The partner's (mirror)", "es": "Las del socio (espejo)"},
+    "matrix_rule_reconciled": {"en": "Reconciled (BACI)", "es": "Conciliadas (BACI)"},
+    "matrix_caption_best": {
+        "en": "Each cell: the row state's own statistics (its release, else the IMF's compilation); else the column "
+              "state's figure for the same pair (mirror); else the BACI reconciled estimate (2022-2023); else what "
+              "officials or the press said. Hover a cell to see whose figure it is.",
+        "es": "Cada celda: la estadística propia del Estado de la fila (su publicación, si no la compilación del FMI); "
+              "si no, la cifra del Estado de la columna para la misma pareja (espejo); si no, la estimación "
+              "conciliada BACI (2022-2023); si no, lo que dijeron las autoridades o la prensa. Pase el cursor por "
+              "una celda para ver de quién es la cifra."},
+    "matrix_caption_reporter": {
+        "en": "Each cell: the row state's own statistics only (its release, else the IMF's compilation).",
+        "es": "Cada celda: solo la estadística propia del Estado de la fila (su publicación, si no la compilación "
+              "del FMI)."},
+    "matrix_caption_partner": {
+        "en": "Each cell: the column state's statistics for the same pair (mirror figures): compare with the "
+              "state's own to see how far the two sides disagree.",
+        "es": "Cada celda: la estadística del Estado de la columna para la misma pareja (cifras espejo): compárelas "
+              "con las del propio Estado para ver cuánto discrepan ambas partes."},
+    "matrix_caption_reconciled": {
+        "en": "Each cell: CEPII BACI's reconciled value (exports and imports of both declarations made consistent), "
+              "2022 and 2023 only; neither state's own statistics.",
+        "es": "Cada celda: el valor conciliado de CEPII BACI (exportaciones e importaciones de ambas declaraciones "
+              "hechas coherentes), solo 2022 y 2023; no es la estadística de ninguno de los dos Estados."},
     "fiscal_years": {"en": "fiscal years, by the year they end", "es": "años fiscales, por el año en que terminan"},
     "basis_computed": {"en": "exports + imports", "es": "exportaciones + importaciones"},
     "whose_figure": {"en": "Whose figure", "es": "De quién es la cifra"},
@@ -370,6 +408,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "source_kind": {"en": "Kind of source", "es": "Tipo de fuente"},
     "stated_by": {"en": "Stated by", "es": "Dicho por"},
     "kind_customs": {"en": "Customs service", "es": "Servicio de aduanas"},
+    "kind_reconciled": {"en": "Reconciled estimate", "es": "Estimación conciliada"},
     "kind_statistics": {"en": "Statistics office", "es": "Oficina de estadística"},
     "kind_agency": {"en": "Ministry or public agency", "es": "Ministerio u organismo público"},
     "kind_international": {"en": "International organisation", "es": "Organización internacional"},
@@ -395,12 +434,13 @@ STRINGS: dict[str, dict[str, str]] = {
                              "{value}."},
     "reporter": {"en": "Reporter (whose statistics)", "es": "Declarante (de quién son las estadísticas)"},
     "partner": {"en": "Partner", "es": "Socio"},
+    "state": {"en": "State", "es": "Estado"},
     "no_figure": {"en": "No sourced figure", "es": "Sin cifra con fuente"},
     "matrix_section": {"en": "Members' trade in one year", "es": "El comercio de los miembros en un año"},
     "matrix_year": {"en": "Year", "es": "Año"},
     "base_year": {"en": "Growth since", "es": "Crecimiento desde"},
-    "matrix_title": {"en": "Total trade among members in {year} (USD bn), as each reporter states it",
-                     "es": "Comercio total entre miembros en {year} (miles de millones USD), según cada declarante"},
+    "matrix_title": {"en": "Total trade among members in {year} (USD bn): {rule}",
+                     "es": "Comercio total entre miembros en {year} (miles de millones USD): {rule}"},
     "growth_title": {"en": "Growth from {base} to {year}, within each reporter's own series",
                      "es": "Crecimiento de {base} a {year}, dentro de la serie de cada declarante"},
     "flow_map_title": {"en": "Trade flows between capitals in {year} (width: value)",

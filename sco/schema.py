@@ -19,7 +19,7 @@ DATE_PRECISIONS = ("day", "month", "year")
 TRADE_FLOWS = ("exports", "imports", "total")
 
 
-AUTHORITY_KINDS = ("customs", "statistics", "international", "agency", "officials", "press")
+AUTHORITY_KINDS = ("customs", "statistics", "international", "reconciled", "agency", "officials", "press")
 # Kinds whose figures are the authority's own state's statistics: the reporter must be that state. Officials may
 # quote the other side's figures, and the press and international bodies report for any state.
 NATIONAL_STATISTICS = ("customs", "statistics", "agency")
@@ -55,6 +55,12 @@ AUTHORITIES: dict[str, Authority] = {
         "statistics", "IND", "Dirección General de Inteligencia Comercial y Estadística de la India"),
     "IMF Direction of Trade Statistics": Authority("international", None,
                                                    "Estadísticas de Dirección del Comercio del FMI"),
+    "IMF International Trade in Goods (IMTS)": Authority(
+        "international", None, "Estadísticas de Comercio Internacional de Mercancías del FMI (IMTS)"),
+    # Exporter's and importer's declarations reconciled into one value per direction: neither state's statistics.
+    "CEPII BACI (reconciled, via OEC)": Authority("reconciled", None, "CEPII BACI (conciliado, vía OEC)"),
+    "World Bank World Development Indicators": Authority("international", None,
+                                                         "Indicadores del Desarrollo Mundial del Banco Mundial"),
     "Eurasian Economic Commission": Authority("international", None, "Comisión Económica Euroasiática"),
     "Ministry of Commerce of China": Authority("agency", "CHN", "Ministerio de Comercio de China"),
     "Ministry of Commerce and Industry of India": Authority("agency", "IND",
@@ -112,7 +118,11 @@ class Table:
     distinct: tuple[tuple[str, str], ...] = ()
     # (authority column, reporter column): a national statistics source must be the reporter's own.
     authority_of: tuple[str, str] | None = None
+    # (column, table): every value must be the key of a row of that table (whose rows must each be used).
+    references: tuple[tuple[str, str], ...] = ()
     required_file: bool = True
+    # Written by `python -m sco.imports` from data/raw/, never by hand.
+    imported: bool = False
 
     @property
     def file(self) -> str:
@@ -215,7 +225,7 @@ TRADE = Table(
     name="trade",
     description="Annual merchandise trade between two states as one reporter's statistics state it, in US dollars.",
     columns=(
-        Column("year", INT, "Calendar year, or the year in which a fiscal year ends.", minimum=1990, maximum=2100),
+        Column("year", INT, "Calendar year, or the year in which a fiscal year ends.", minimum=1940, maximum=2100),
         Column("period", TEXT, "'calendar', or the fiscal year, e.g. 'FY2023-24 (Apr-Mar)' (India), "
                "'FY2023-24 (Jul-Jun)' (Pakistan), 'FY2023-24 (Mar-Mar)' (the Iranian year)."),
         Column("reporter_iso3", ISO3, "Whose statistics: the state whose authority published the figure."),
@@ -238,7 +248,61 @@ TRADE = Table(
     required_file=False,
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (MEMBERSHIP, SUMMITS, CITIES, MEETINGS, TRADE)}
+SOURCES = Table(
+    name="sources",
+    description="The bulk files the imported tables come from: one row per file at a commit of its repository.",
+    columns=(
+        Column("source_id", TEXT, "Identifier the imported rows give in their source_id column."),
+        Column("source", AUTHORITY, "Whose figures: one of the known sources listed below."),
+        Column("title", TEXT, "What the file is, and where it is kept under data/raw/."),
+        Column("url", URL, "Address of the file at that commit."),
+        Column("licence", TEXT, "Terms of the data and of the repository that redistributes it."),
+        NOTE,
+    ),
+    key=("source_id",),
+    imported=True,
+)
+
+ESTIMATE = Column("estimate", CHOICE, "'yes' where the source marks the figure as its own estimate (IMF DOTS 'e').",
+                  required=False, choices=("yes",))
+SOURCE_ID = Column("source_id", TEXT, "The file the figure comes from: a source_id of sources.csv.")
+
+TRADE_IMPORTED = Table(
+    name="trade_imported",
+    description="Annual merchandise trade among SCO states imported from bulk statistics (IMF DOTS 1948-2020 "
+                "both reporters, CEPII BACI reconciled 2022-2023, IMF IMTS exports 2025), in US dollars.",
+    columns=(
+        TRADE.column("year"), TRADE.column("period"), TRADE.column("reporter_iso3"), TRADE.column("partner_iso3"),
+        TRADE.column("flow"), TRADE.column("value_usd"), ESTIMATE, SOURCE_ID,
+    ),
+    key=("year", "period", "reporter_iso3", "partner_iso3", "flow", "source_id"),
+    distinct=(("reporter_iso3", "partner_iso3"),),
+    references=(("source_id", "sources"),),
+    required_file=False,
+    imported=True,
+)
+
+INDICATORS = Table(
+    name="indicators",
+    description="Each SCO state's trade with the world (IMF DOTS 'World' rows) and GDP (World Bank), by year, "
+                "in US dollars: the denominators of the shares of trade.",
+    columns=(
+        Column("iso3", ISO3, "ISO alpha-3 code of the state."),
+        Column("year", INT, "Calendar year.", minimum=1940, maximum=2100),
+        Column("indicator", CHOICE, "Exports to the world, imports from the world, or GDP in current dollars.",
+               choices=("exports_world", "imports_world", "gdp")),
+        Column("value_usd", NUMBER, "Value in US dollars.", minimum=0, maximum=1e14),
+        ESTIMATE,
+        SOURCE_ID,
+    ),
+    key=("iso3", "year", "indicator", "source_id"),
+    references=(("source_id", "sources"),),
+    required_file=False,
+    imported=True,
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (MEMBERSHIP, SUMMITS, CITIES, MEETINGS, TRADE, SOURCES,
+                                                 TRADE_IMPORTED, INDICATORS)}
 
 # Rules a violation can name, with the sentence shown to curators.
 RULES: dict[str, str] = {
@@ -261,6 +325,8 @@ RULES: dict[str, str] = {
     "unknown_city": "the city must be listed in cities.csv with that country",
     "same_sides": "the two sides must be different states",
     "known_source": "must be one of the known sources (AUTHORITIES in sco/schema.py)",
+    "unknown_source_id": "must be the source_id of a row of sources.csv",
+    "unused_source": "every row of sources.csv must be named by an imported row",
     "source_of_other_state": "a customs service, statistics office or agency reports its own state's figures: "
                              "the reporter must be that state",
 }
@@ -313,7 +379,20 @@ DESCRIPTIONS_ES: dict[tuple[str | None, str], str] = {
                          "de un Estado cuando no citan la estadística; la prensa cuando no se cita autoridad).",
     ("trade", "stated_by"): "Quién dio la cifra cuando no es una publicación de la propia autoridad: un cargo, una "
                             "embajada, un medio.",
+    (None, "estimate"): "'yes' donde la fuente marca la cifra como estimación propia ('e' del DOTS del FMI).",
+    (None, "source_id"): "El archivo del que viene la cifra: un source_id de sources.csv.",
+    ("sources", "source_id"): "Identificador que las filas importadas dan en su columna source_id.",
+    ("sources", "source"): "De quién son las cifras: una de las fuentes conocidas listadas abajo.",
+    ("sources", "title"): "Qué es el archivo y dónde se guarda bajo data/raw/.",
+    ("sources", "url"): "Dirección del archivo en ese commit.",
+    ("sources", "licence"): "Condiciones de los datos y del repositorio que los redistribuye.",
+    ("indicators", "iso3"): "Código ISO alfa-3 del Estado.",
+    ("indicators", "year"): "Año natural.",
+    ("indicators", "indicator"): "Exportaciones al mundo, importaciones desde el mundo, o PIB en dólares corrientes.",
+    ("indicators", "value_usd"): "Valor en dólares estadounidenses.",
 }
+# A table whose columns are another's: their descriptions are that table's.
+COLUMNS_OF = {"trade_imported": "trade"}
 
 
 TABLE_DESCRIPTIONS_ES: dict[str, str] = {
@@ -326,6 +405,13 @@ TABLE_DESCRIPTIONS_ES: dict[str, str] = {
                 "pareja.",
     "trade": "Comercio anual de mercancías entre dos Estados según las estadísticas de un declarante, en dólares "
              "estadounidenses.",
+    "sources": "Los archivos masivos de los que vienen las tablas importadas: una fila por archivo en un commit de "
+               "su repositorio.",
+    "trade_imported": "Comercio anual de mercancías entre Estados de la OCS importado de estadísticas masivas (DOTS "
+                      "del FMI 1948-2020, ambos declarantes; CEPII BACI conciliado 2022-2023; exportaciones IMTS del "
+                      "FMI 2025), en dólares estadounidenses.",
+    "indicators": "Comercio de cada Estado de la OCS con el mundo (filas 'World' del DOTS del FMI) y PIB (Banco "
+                  "Mundial), por año, en dólares: los denominadores de las cuotas de comercio.",
 }
 
 
@@ -337,5 +423,6 @@ def describe_table(table: Table, lang: str) -> str:
 def describe(table: str, column: Column, lang: str) -> str:
     """A column's description in English or Spanish."""
     if lang == "es":
-        return DESCRIPTIONS_ES.get((table, column.name)) or DESCRIPTIONS_ES[(None, column.name)]
+        return (DESCRIPTIONS_ES.get((table, column.name)) or DESCRIPTIONS_ES.get((COLUMNS_OF.get(table), column.name))
+                or DESCRIPTIONS_ES[(None, column.name)])
     return column.description

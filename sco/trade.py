@@ -14,13 +14,45 @@ from sco.meetings import pair_key
 from sco.schema import AUTHORITIES, NATIONAL_STATISTICS
 
 IMF = "IMF Direction of Trade Statistics"
+BACI = "CEPII BACI (reconciled, via OEC)"
 FLOWS = ("total", "exports", "imports")
 COVERAGE_YEARS = range(2000, 2026)
 USD_200_BILLION = 200e9
-# Lower ranks first: a statistical release before a ministry's, before officials' statements, before the press.
-KIND_RANKS = {"customs": 0, "statistics": 0, "international": 0, "agency": 1, "officials": 2, "press": 3}
+# What a line of figures is, from the kind of its authority: a state's statistics release, the IMF's compilation
+# of a state's statistics, a reconciled estimate (neither state's own), an official's statement, a press report.
+FAMILIES = {"customs": "release", "statistics": "release", "agency": "release", "international": "international",
+            "reconciled": "reconciled", "officials": "officials", "press": "press"}
+# A state's own statistics: its release, else the IMF's compilation of it.
+STATISTICS = ("release", "international")
+# Lower ranks first, within one series: a statistical release before a ministry's.
+KIND_RANKS = {"customs": 0, "statistics": 0, "international": 0, "reconciled": 0, "agency": 1, "officials": 2,
+              "press": 3}
 # Figures an authority published itself, as opposed to figures officials or the press gave without naming one.
-RELEASE_KINDS = (*NATIONAL_STATISTICS, "international")
+RELEASE_KINDS = (*NATIONAL_STATISTICS, "international", "reconciled")
+KEYS = ["year", "period", "reporter_iso3", "partner_iso3", "source", "stated_by"]
+
+
+def all_figures(curated: pd.DataFrame, imported: pd.DataFrame | None = None,
+                sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The curated rows and the imported ones (their source resolved through sources.csv) in one frame.
+
+    A reconciled (BACI) value is one figure per direction: it is also shown from the importer's side, as its
+    imports, so that each state's series of reconciled figures has both flows and a total.
+    """
+    frame = curated.assign(estimate=False, origin="curated")
+    if imported is None or sources is None or imported.empty:
+        return frame
+    known = sources.set_index("source_id")
+    rows = imported.assign(
+        source=imported["source_id"].map(known["source"]), source_title=imported["source_id"].map(known["title"]),
+        source_url=imported["source_id"].map(known["url"]), stated_by="", origin="imported",
+        estimate=imported["estimate"] == "yes")
+    rows["note"] = rows["estimate"].map({True: "IMF estimate", False: ""})
+    reconciled = rows[rows["source"] == BACI]
+    mirrored = reconciled.assign(reporter_iso3=reconciled["partner_iso3"], partner_iso3=reconciled["reporter_iso3"],
+                                 flow="imports", note="reconciled exports of the partner, seen from the importer")
+    columns = [*curated.columns, "estimate", "origin"]
+    return pd.concat([frame, rows[columns], mirrored[columns]], ignore_index=True)
 
 
 def prepare_trade(trade: pd.DataFrame) -> pd.DataFrame:
@@ -30,11 +62,13 @@ def prepare_trade(trade: pd.DataFrame) -> pd.DataFrame:
     marked in `basis`; nothing else is derived.
     """
     frame = trade.copy()
+    if "estimate" not in frame:
+        frame = frame.assign(estimate=False, origin="curated")
     frame["basis"] = "reported"
     frame = pd.concat([frame, _totals_from_flows(frame)], ignore_index=True)
     frame["pair"] = [pair_key(a, b) for a, b in zip(frame["reporter_iso3"], frame["partner_iso3"])]
-    frame["family"] = (frame["source"] == IMF).map({True: "imf", False: "national"})
-    frame["kind"] = frame["source"].map(lambda name: AUTHORITIES[name].kind)
+    frame["kind"] = frame["source"].map({name: a.kind for name, a in AUTHORITIES.items()})
+    frame["family"] = frame["kind"].map(FAMILIES)
     frame["period_kind"] = (frame["period"] == "calendar").map({True: "calendar", False: "fiscal"})
     frame["series"] = frame["reporter_iso3"] + ">" + frame["partner_iso3"] + "|" + frame["family"] + "|" + \
         frame["period_kind"]
@@ -46,16 +80,16 @@ def prepare_trade(trade: pd.DataFrame) -> pd.DataFrame:
 
 def _totals_from_flows(frame: pd.DataFrame) -> pd.DataFrame:
     # The same authority as given by the same person or outlet: officials' figures are added only to each other's.
-    keys = ["year", "period", "reporter_iso3", "partner_iso3", "source", "stated_by"]
     flows = frame[frame["flow"].isin(["exports", "imports"])]
-    both = flows.groupby(keys).filter(lambda g: set(g["flow"]) == {"exports", "imports"})
-    if both.empty:
-        return frame.iloc[0:0]
-    summed = both.groupby(keys, as_index=False).agg(
-        value_usd=("value_usd", "sum"), source_title=("source_title", "first"), source_url=("source_url", "first"),
-        note=("note", lambda s: " / ".join(v for v in s if isinstance(v, str) and v)))
-    reported = frame.loc[frame["flow"] == "total", keys].drop_duplicates()
-    summed = summed.merge(reported, on=keys, how="left", indicator=True)
+    grouped = flows.groupby(KEYS, sort=False)
+    summed = grouped.agg(value_usd=("value_usd", "sum"), flows=("flow", "nunique"),
+                         source_title=("source_title", "first"), source_url=("source_url", "first"),
+                         estimate=("estimate", "any"), origin=("origin", "first")).reset_index()
+    summed = summed[summed["flows"] == 2].drop(columns="flows")
+    noted = flows[flows["note"].fillna("") != ""].groupby(KEYS, sort=False)["note"].agg(" / ".join)
+    summed = summed.merge(noted.reset_index(), on=KEYS, how="left").fillna({"note": ""})
+    reported = frame.loc[frame["flow"] == "total", KEYS].drop_duplicates()
+    summed = summed.merge(reported, on=KEYS, how="left", indicator=True)
     summed = summed[summed["_merge"] == "left_only"].drop(columns="_merge")
     return summed.assign(flow="total", basis="exports + imports")
 
@@ -74,14 +108,39 @@ def pair_options(trade: pd.DataFrame) -> list[str]:
     return trade.groupby("pair").size().sort_values(ascending=False, kind="stable").index.tolist()
 
 
-def matrix(trade: pd.DataFrame, year: int, countries: list[str]) -> pd.DataFrame:
-    """Reporter x partner total trade in `year` (the reporter's own calendar-year figure, else the IMF's)."""
-    rows = trade[(trade["year"] == year) & (trade["flow"] == "total") & trade["primary"]
+# Whose figure a cell of the members' matrix shows (row = the state, column = its partner).
+MATRIX_RULES = ("best", "reporter", "partner", "reconciled")
+# Under "best": the state's own statistics, else its partner's (the mirror), else the reconciled estimate, else
+# what the state's officials or the press said, else what the partner's said.
+_BEST = ("reporter", "partner", "reconciled", "reporter_statement", "partner_statement")
+FAMILY_ORDER = {"release": 0, "international": 1, "reconciled": 2, "officials": 3, "press": 4}
+
+
+def _calendar_totals(trade: pd.DataFrame, year: int, countries: list[str]) -> pd.DataFrame:
+    return trade[(trade["year"] == year) & (trade["flow"] == "total") & trade["primary"]
                  & (trade["period_kind"] == "calendar") & trade["reporter_iso3"].isin(countries)
                  & trade["partner_iso3"].isin(countries)]
-    rows = rows.sort_values("family", key=lambda s: s.map({"national": 0, "imf": 1})).drop_duplicates(
-        ["reporter_iso3", "partner_iso3"])
-    return rows
+
+
+def matrix(trade: pd.DataFrame, year: int, countries: list[str], rule: str = "best") -> pd.DataFrame:
+    """One calendar-year total per (state, partner) cell, chosen by `rule` (MATRIX_RULES), with `whose` saying
+    whose figure it is; the figure's own reporter and partner are kept, so a mirror figure stays traceable."""
+    rows = _calendar_totals(trade, year, countries)
+    statistics = rows["family"].isin(STATISTICS)
+    statements = rows["family"].isin(["officials", "press"])
+    # Callables, not columns: a column assigned to an empty frame would bring its whole index with it.
+    as_reporter = dict(row_iso3=lambda f: f["reporter_iso3"], col_iso3=lambda f: f["partner_iso3"])
+    as_partner = dict(row_iso3=lambda f: f["partner_iso3"], col_iso3=lambda f: f["reporter_iso3"])
+    candidates = {
+        "reporter": rows[statistics].assign(**as_reporter), "partner": rows[statistics].assign(**as_partner),
+        "reconciled": rows[rows["family"] == "reconciled"].assign(**as_reporter),
+        "reporter_statement": rows[statements].assign(**as_reporter),
+        "partner_statement": rows[statements].assign(**as_partner)}
+    chosen = _BEST if rule == "best" else (rule,)
+    cells = pd.concat([candidates[whose].assign(whose=whose, priority=i) for i, whose in enumerate(chosen)])
+    cells = cells.assign(family_order=cells["family"].map(FAMILY_ORDER))
+    cells = cells.sort_values(["priority", "family_order", "rank"], kind="stable")
+    return cells.drop_duplicates(["row_iso3", "col_iso3"]).drop(columns=["priority", "family_order"])
 
 
 def growth(trade: pd.DataFrame, base_year: int, year: int, countries: list[str]) -> pd.DataFrame:
@@ -94,7 +153,7 @@ def growth(trade: pd.DataFrame, base_year: int, year: int, countries: list[str])
     out = end.loc[common, ["reporter_iso3", "partner_iso3", "family", "source", "stated_by", "value_usd"]].copy()
     out["base_value_usd"] = base.loc[common, "value_usd"]
     out["ratio"] = out["value_usd"] / out["base_value_usd"]
-    out = out.sort_values("family", key=lambda s: s.map({"national": 0, "imf": 1}))
+    out = out.sort_values("family", key=lambda s: s.map(FAMILY_ORDER), kind="stable")
     return out.drop_duplicates(["reporter_iso3", "partner_iso3"]).reset_index()
 
 
@@ -103,8 +162,8 @@ def flows_for_map(trade: pd.DataFrame, year: int, cities: pd.DataFrame) -> tuple
     its width), and every reporter's figure for those pairs, so that the hover keeps mirror gaps visible."""
     rows = trade[(trade["year"] == year) & (trade["flow"] == "total") & trade["primary"]
                  & (trade["period_kind"] == "calendar")]
-    # As in the matrix: a state's own figures before the IMF's, then the best-ranked source.
-    rows = rows.iloc[np.lexsort((rows["rank"].to_numpy(), (rows["family"] == "imf").to_numpy()))]
+    # As in the matrix: a state's own statistics first, then the reconciled estimate, then statements.
+    rows = rows.iloc[np.lexsort((rows["rank"].to_numpy(), rows["family"].map(FAMILY_ORDER).to_numpy()))]
     capitals = cities[cities["capital"] == "yes"].set_index("iso3")
     out = []
     for pair, group in rows.groupby("pair", sort=False):

@@ -17,7 +17,7 @@ from sco.countries import country_name
 from sco.data import Dataset, data_dir, load_dataset, table_fingerprint
 from sco.geo import unmapped
 from sco.meetings import with_pairs
-from sco.trade import prepare_trade
+from sco.trade import all_figures, prepare_trade
 from sco.provenance import citation
 from sco.schema import RULES
 from sco.versions import VERSIONS_FILE, read_versions
@@ -219,7 +219,8 @@ def _load(folder: str, fingerprint: tuple) -> Dataset:
     if "meetings" in dataset.tables:
         dataset.tables["meetings"] = with_pairs(dataset.tables["meetings"])
     if "trade" in dataset.tables:
-        dataset.tables["trade"] = prepare_trade(dataset.tables["trade"])
+        tables = dataset.tables
+        tables["trade"] = prepare_trade(all_figures(tables["trade"], tables.get("trade_imported"), tables.get("sources")))
     return dataset
 
 
@@ -246,10 +247,14 @@ def derived(function: Callable[..., T], *choices, tables: tuple[str, ...]) -> T:
     return _derived(function.__module__, function.__name__, folder, table_fingerprint(folder), tables, choices)
 
 
+# Tables whose rows a page's table includes: their problems are that table's problems.
+PARTS = {"trade": ("trade_imported", "sources")}
+
+
 def require(*names: str) -> Dataset:
     """The dataset, or a readable list of what keeps the named tables out, and the page stops there."""
     data = dataset()
-    problems = data.problems(*names)
+    problems = data.problems(*names, *(part for n in names for part in PARTS.get(n, ())))
     missing = [n for n in names if n not in data.tables]
     if problems or missing:
         st.error(t("data_problem_title"))

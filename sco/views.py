@@ -142,7 +142,7 @@ def trade_series_view(trade: pd.DataFrame, summits: pd.DataFrame | None, members
     show_200bn = "CHN-RUS" in pairs and flow == "total"
     events = timeline_events(summits, membership, meetings, list(pairs), lang)
     china = rows[(rows["pair"] == "CHN-RUS") & (rows["reporter_iso3"] == "CHN") & rows["primary"]
-                 & (rows["family"] == "national") & (rows["value_usd"] > USD_200_BILLION)]
+                 & (rows["family"] == "release") & (rows["value_usd"] > USD_200_BILLION)]
     crossing = china.sort_values("year").iloc[0] if show_200bn and len(china) else None
     return TradeSeriesView(len(rows), figures.build_trade_series(rows, events, lang, show_200bn), crossing, table)
 
@@ -155,11 +155,11 @@ class TradeYearView:
 
 
 def trade_year_view(trade: pd.DataFrame, membership: pd.DataFrame | None, cities: pd.DataFrame, year: int,
-                    base_year: int, lang: str) -> TradeYearView:
+                    base_year: int, lang: str, rule: str = "best") -> TradeYearView:
     """Trade among the members of `year` (its end), growth since `base_year`, and flows between capitals."""
     members = (statuses_on(membership, f"{year}-12-31").query("status == 'member'")["iso3"].tolist()
                if membership is not None else sorted(set(trade["reporter_iso3"])))
-    return TradeYearView(figures.build_trade_matrix(matrix(trade, year, members), members, lang, year),
+    return TradeYearView(figures.build_trade_matrix(matrix(trade, year, members, rule), members, lang, year, rule),
                          figures.build_growth_matrix(growth(trade, base_year, year, members), members, lang,
                                                      base_year, year),
                          figures.build_trade_flow_map(*flows_for_map(trade, year, cities), lang, year))

@@ -25,8 +25,8 @@ def meetings(data):
 @pytest.fixture(scope="session")
 def trade(data):
     """The trade table as the app holds it (series, ranks and the primary figure of each series-year)."""
-    from sco.trade import prepare_trade
-    return prepare_trade(data["trade"])
+    from sco.trade import all_figures, prepare_trade
+    return prepare_trade(all_figures(data["trade"], data["trade_imported"], data["sources"]))
 
 
 @pytest.fixture(scope="session")

@@ -225,7 +225,9 @@ def test_trade_page_shows_both_reporters_and_the_200bn_line():
     assert not at.exception and not at.error
     series = charts(at)[0]
     names = {trace.name for trace in series.data}
-    assert "China's figures for Russia (own release)" in names and "Russia's figures for China (own release)" in names
+    assert {"China's figures for Russia (statistics release)", "Russia's figures for China (statistics release)",
+            "Russia's figures for China (officials' statement)", "China's figures for Russia (IMF statistics)",
+            "China's figures for Russia (BACI reconciled estimate)"} <= names
     assert any(shape.y0 == 200 for shape in series.layout.shapes)
     assert any("2023" in m.value and "240.11" in m.value for m in at.markdown)
 
@@ -245,7 +247,7 @@ def test_published_statistics_only_from_the_link():
     assert not at.exception and at.toggle(key="releases").value
     table = at.dataframe[-1].value
     assert set(table["Kind of source"]) <= {"Customs service", "Statistics office", "International organisation",
-                                            "Ministry or public agency"}
+                                            "Ministry or public agency", "Reconciled estimate"}
     everything = open_app(page="pages/trade.py").dataframe[-1].value
     assert "Officials (statistics not named)" in set(everything["Kind of source"])
 
@@ -341,8 +343,8 @@ def test_cite_this_view_names_the_data_version_the_view_and_its_sources(monkeypa
     monkeypatch.setattr(sco.ui, "today", lambda: date(2026, 12, 1))
     at = open_app({"countries": "RUS,KAZ", "rule": "all_contacts", "lang": "es"}, "pages/meetings.py")
     cited = at.code[-1].value
-    # data/versions.csv: the newest table changed on 2026-11-28; 134 meetings cite their sources.
-    assert cited.startswith("SCO relations dashboard data, versión 2026-11-28. «Reuniones bilaterales de líderes». ")
+    # data/versions.csv: the newest table changed on 2026-11-30; 134 meetings cite their sources.
+    assert cited.startswith("SCO relations dashboard data, versión 2026-11-30. «Reuniones bilaterales de líderes». ")
     from urllib.parse import parse_qs, urlparse
     url = cited.split("». ")[1].split(" ")[0]
     assert parse_qs(urlparse(url).query) == {"countries": ["RUS,KAZ"], "rule": ["all_contacts"], "lang": ["es"]}
@@ -374,8 +376,8 @@ def test_every_parameter_not_understood_is_named_in_one_notice():
 def test_a_rewritten_record_of_table_dates_is_read_again(data_copy, monkeypatch):
     monkeypatch.setenv("SCO_DATA_DIR", str(data_copy))
     at = open_app(page="pages/summits.py")
-    assert "version 2026-11-28." in at.code[-1].value
+    assert "version 2026-11-30." in at.code[-1].value
     record = data_copy / "versions.csv"
-    record.write_text(record.read_text(encoding="utf-8").replace("2026-11-28", "2027-01-05"), encoding="utf-8")
+    record.write_text(record.read_text(encoding="utf-8").replace("2026-11-30", "2027-01-05"), encoding="utf-8")
     at.run()
     assert "version 2027-01-05." in at.code[-1].value

@@ -8,6 +8,7 @@ CUSTOMS_CHN = "General Administration of Customs of China"
 MOFCOM = "Ministry of Commerce of China"
 OFFICIALS_CHN = "Officials of China"
 IMF = "IMF Direction of Trade Statistics"
+RUSSIA = "Federal Customs Service of Russia"
 
 
 def row(year, reporter, partner, value_bn, source=CUSTOMS_CHN, flow="total", period="calendar", stated_by=""):
@@ -40,30 +41,62 @@ CITIES = pd.DataFrame({"city": ["Beijing", "Moscow", "New Delhi", "Astana", "Sha
 def test_the_line_goes_through_the_best_ranked_figure_of_each_series_year(trade):
     primary = trade[trade["primary"] & (trade["flow"] == "total")]
     chosen = {(r.series, r.year): (r.source, r.value_usd / 1e9) for r in primary.itertuples()}
+    # Officials' figures are a line of their own, never mixed into the line of statistics releases.
     assert chosen == {
-        ("CHN>RUS|national|calendar", 2024): (CUSTOMS_CHN, 240), ("CHN>RUS|national|calendar", 2015): (MOFCOM, 68),
-        ("CHN>RUS|imf|calendar", 2024): (IMF, 230), ("CHN>RUS|imf|calendar", 2015): (IMF, 60),
-        ("CHN>IND|national|fiscal", 2024): (CUSTOMS_CHN, 100), ("CHN>IND|imf|calendar", 2024): (IMF, 120),
-        ("CHN>KAZ|national|calendar", 2024): (CUSTOMS_CHN, 41), ("RUS>CHN|national|calendar", 2024):
-            ("Federal Customs Service of Russia", 228), ("CHN>ATA|imf|calendar", 2024): (IMF, 1)}
-    kaz = primary[primary["series"] == "CHN>KAZ|national|calendar"].iloc[0]
+        ("CHN>RUS|release|calendar", 2024): (CUSTOMS_CHN, 240), ("CHN>RUS|release|calendar", 2015): (MOFCOM, 68),
+        ("CHN>RUS|officials|calendar", 2024): (OFFICIALS_CHN, 245), ("CHN>RUS|officials|calendar", 2015):
+            (OFFICIALS_CHN, 70),
+        ("CHN>RUS|international|calendar", 2024): (IMF, 230), ("CHN>RUS|international|calendar", 2015): (IMF, 60),
+        ("CHN>IND|release|fiscal", 2024): (CUSTOMS_CHN, 100), ("CHN>IND|international|calendar", 2024): (IMF, 120),
+        ("CHN>KAZ|release|calendar", 2024): (CUSTOMS_CHN, 41), ("RUS>CHN|release|calendar", 2024):
+            ("Federal Customs Service of Russia", 228), ("CHN>ATA|international|calendar", 2024): (IMF, 1)}
+    kaz = primary[primary["series"] == "CHN>KAZ|release|calendar"].iloc[0]
     assert kaz["basis"] == "exports + imports" and kaz["rank"] == 0.5
 
 
-def test_the_matrix_prefers_national_to_imf_and_calendar_to_fiscal_years(trade):
-    cells = matrix(trade, 2024, ["CHN", "RUS", "IND", "KAZ"])
-    assert {(r.reporter_iso3, r.partner_iso3): (r.source, r.value_usd / 1e9) for r in cells.itertuples()} == {
-        ("CHN", "RUS"): (CUSTOMS_CHN, 240), ("CHN", "IND"): (IMF, 120), ("CHN", "KAZ"): (CUSTOMS_CHN, 41),
-        ("RUS", "CHN"): ("Federal Customs Service of Russia", 228)}
-    assert set(matrix(trade, 2024, ["CHN", "IND"])["partner_iso3"]) == {"IND"}
-    assert matrix(trade, 2023, ["CHN", "RUS"]).empty
+def _cells(cells):
+    return {(r.row_iso3, r.col_iso3): (r.whose, r.source, r.value_usd / 1e9) for r in cells.itertuples()}
+
+
+def test_the_matrix_prefers_own_releases_to_imf_and_calendar_to_fiscal_years(trade):
+    own = matrix(trade, 2024, ["CHN", "RUS", "IND", "KAZ"], "reporter")
+    assert _cells(own) == {
+        ("CHN", "RUS"): ("reporter", CUSTOMS_CHN, 240), ("CHN", "IND"): ("reporter", IMF, 120),
+        ("CHN", "KAZ"): ("reporter", CUSTOMS_CHN, 41), ("RUS", "CHN"): ("reporter", RUSSIA, 228)}
+    assert matrix(trade, 2023, ["CHN", "RUS"], "reporter").empty
+
+
+def test_the_mirror_matrix_shows_the_partners_figure_in_the_states_row(trade):
+    mirror = matrix(trade, 2024, ["CHN", "RUS", "IND", "KAZ"], "partner")
+    assert _cells(mirror) == {
+        ("RUS", "CHN"): ("partner", CUSTOMS_CHN, 240), ("IND", "CHN"): ("partner", IMF, 120),
+        ("KAZ", "CHN"): ("partner", CUSTOMS_CHN, 41), ("CHN", "RUS"): ("partner", RUSSIA, 228)}
+
+
+def test_the_best_figure_is_the_states_own_else_the_mirror(trade):
+    best = _cells(matrix(trade, 2024, ["CHN", "RUS", "IND", "KAZ"]))
+    assert best[("CHN", "RUS")] == ("reporter", CUSTOMS_CHN, 240) and best[("RUS", "CHN")][0] == "reporter"
+    assert best[("KAZ", "CHN")] == ("partner", CUSTOMS_CHN, 41) and best[("IND", "CHN")] == ("partner", IMF, 120)
+    # 2015: only China's figures: Russia's row takes China's ministry figure, not China's officials'.
+    assert _cells(matrix(trade, 2015, ["CHN", "RUS"])) == {("CHN", "RUS"): ("reporter", MOFCOM, 68),
+                                                          ("RUS", "CHN"): ("partner", MOFCOM, 68)}
+
+
+def test_statements_fill_a_cell_only_when_no_statistics_exist():
+    frame = prepare_trade(pd.DataFrame([row(2021, "CHN", "RUS", 150, OFFICIALS_CHN), row(2021, "RUS", "CHN", 140,
+                                        "Officials of Russia"), row(2021, "CHN", "KAZ", 20, IMF)]))
+    assert _cells(matrix(frame, 2021, ["CHN", "RUS", "KAZ"])) == {
+        ("CHN", "RUS"): ("reporter_statement", OFFICIALS_CHN, 150),
+        ("RUS", "CHN"): ("reporter_statement", "Officials of Russia", 140),
+        ("CHN", "KAZ"): ("reporter", IMF, 20), ("KAZ", "CHN"): ("partner", IMF, 20)}
+    assert matrix(frame, 2021, ["CHN", "RUS"], "reconciled").empty
 
 
 def test_growth_compares_a_series_with_itself(trade):
     cells = growth(trade, 2015, 2024, ["CHN", "RUS"])
     # China's own figures: 68 (ministry, the best of 2015) to 240 (customs); the IMF's 60 to 230 is not shown.
     assert [(r.reporter_iso3, r.partner_iso3, r.family, r.base_value_usd / 1e9, r.value_usd / 1e9)
-            for r in cells.itertuples()] == [("CHN", "RUS", "national", 68, 240)]
+            for r in cells.itertuples()] == [("CHN", "RUS", "release", 68, 240)]
     assert cells["ratio"].iloc[0] == pytest.approx(240 / 68)
     assert growth(trade, 2015, 2024, ["RUS", "KAZ"]).empty  # no base year for Russia's or Kazakhstan's series
 
@@ -74,8 +107,9 @@ def test_the_flow_map_draws_pairs_between_capitals_with_the_best_figure(trade):
     assert drawn == {"CHN-RUS": ("CHN", "RUS", 39.9, 116.4, 55.8, 37.6, 240),
                      "CHN-IND": ("CHN", "IND", 39.9, 116.4, 28.6, 77.2, 120),
                      "CHN-KAZ": ("CHN", "KAZ", 39.9, 116.4, 51.2, 71.4, 41)}
-    # Every reporter's figure for the drawn pairs, for the hover: Russia's 228 beside China's 240 and the IMF's 230.
-    assert sorted(shown.loc[shown["pair"] == "CHN-RUS", "value_usd"] / 1e9) == [228, 230, 240]
+    # Every figure for the drawn pairs, for the hover: Russia's 228 beside China's 240, the IMF's 230 and the
+    # 245 China's officials gave.
+    assert sorted(shown.loc[shown["pair"] == "CHN-RUS", "value_usd"] / 1e9) == [228, 230, 240, 245]
     assert set(shown["pair"]) == set(drawn)
     assert flows_for_map(trade, 1999, CITIES)[0].empty
 

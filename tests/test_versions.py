@@ -1,13 +1,14 @@
 """The date each table last changed is recorded in data/versions.csv and kept true by one command."""
 from datetime import date
 
+from sco.schema import TABLES
 from sco.versions import VERSIONS_FILE, main, read_versions, record, unrecorded
 from tests.conftest import DATA, append_row
 
 
 def test_the_committed_record_matches_every_table():
     assert unrecorded(DATA) == [], "a table changed without its date: run python -m sco.versions"
-    assert set(read_versions(DATA)) == {"cities", "meetings", "membership", "summits", "trade"}
+    assert set(read_versions(DATA)) == set(TABLES)
 
 
 def test_an_edited_table_gets_todays_date_and_the_others_keep_theirs(data_copy):
@@ -25,7 +26,7 @@ def test_an_edited_table_gets_todays_date_and_the_others_keep_theirs(data_copy):
 def test_a_folder_without_a_record_has_every_table_unrecorded(data_copy):
     (data_copy / VERSIONS_FILE).unlink()
     assert read_versions(data_copy) == {}
-    assert sorted(unrecorded(data_copy)) == ["cities", "meetings", "membership", "summits", "trade"]
+    assert sorted(unrecorded(data_copy)) == sorted(TABLES)
 
 
 def test_the_command_records_and_says_what_changed(data_copy, monkeypatch, capsys):

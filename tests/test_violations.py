@@ -2,7 +2,7 @@
 import pytest
 
 from sco.data import Violation, load_dataset
-from sco.schema import RULES
+from sco.schema import RULES, TABLES
 from tests.conftest import append_row, rewrite_cell
 
 TRADE_HEADER = "year,period,reporter_iso3,partner_iso3,flow,value_usd,source,source_title,source_url\n"
@@ -60,6 +60,13 @@ CASES = {
         encoding="utf-8"),
         [Violation("trade.csv", 2, "source", "General Administration of Customs of China",
                    "source_of_other_state")]),
+    "unknown source id": (lambda f: rewrite_cell(f, "trade_imported.csv", 62, "source_id", "imf-imts-2052"),
+                          [Violation("trade_imported.csv", 62, "source_id", "imf-imts-2052 (not in sources.csv)",
+                                     "unknown_source_id")]),
+    "unused source": (lambda f: append_row(f, "sources.csv", {
+        "source_id": "spare", "source": "Press report", "title": "t", "url": "https://example.org/x", "licence": "x"}),
+        [Violation("sources.csv", 33, "source_id", "spare (named by no row of trade_imported.csv, indicators.csv)",
+                   "unused_source")]),
     "two bad cells": (lambda f: (rewrite_cell(f, "cities.csv", 3, "lat", "95"),
                                  rewrite_cell(f, "cities.csv", 3, "lon", "east")),
                       [Violation("cities.csv", 3, "lat", "95", "range"),
@@ -74,19 +81,20 @@ def test_exactly_the_violations_of_each_kind_of_bad_input(data_copy, case):
     dataset = load_dataset(data_copy)
     assert dataset.violations == expected
     broken = {v.file.removesuffix(".csv") for v in expected}
-    assert broken.isdisjoint(dataset.tables) and len(dataset.tables) == 5 - len(broken)
+    assert broken.isdisjoint(dataset.tables) and len(dataset.tables) == len(TABLES) - len(broken)
 
 
 def test_a_file_too_large_is_named_with_its_size(data_copy, monkeypatch):
     import sco.data
-    monkeypatch.setattr(sco.data, "MAX_FILE_BYTES", (data_copy / "trade.csv").stat().st_size - 1)
-    size = (data_copy / "trade.csv").stat().st_size
-    assert load_dataset(data_copy).violations == [Violation("trade.csv", None, None, f"{size} bytes", "too_large")]
+    size = (data_copy / "trade_imported.csv").stat().st_size  # the largest
+    monkeypatch.setattr(sco.data, "MAX_FILE_BYTES", size - 1)
+    assert load_dataset(data_copy).violations == [Violation("trade_imported.csv", None, None, f"{size} bytes",
+                                                            "too_large")]
 
 
 def test_a_file_exactly_at_the_limit_is_read(data_copy, monkeypatch):
     import sco.data
-    monkeypatch.setattr(sco.data, "MAX_FILE_BYTES", (data_copy / "trade.csv").stat().st_size)
+    monkeypatch.setattr(sco.data, "MAX_FILE_BYTES", (data_copy / "trade_imported.csv").stat().st_size)
     assert load_dataset(data_copy).violations == []
 
 
