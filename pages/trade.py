@@ -4,7 +4,8 @@ import streamlit as st
 from sco import tables, ui, views
 from sco.i18n import format_usd
 from sco.meetings import pair_name
-from sco.trade import FLOWS, MATRIX_RULES, coverage, pair_options
+from sco.countries import country_name
+from sco.trade import FLOWS, MATRIX_RULES, SCO_PARTNERS, gaps, pair_options
 
 lang = ui.page_setup()
 data = ui.require("trade", "cities")
@@ -50,9 +51,39 @@ st.caption(ui.t(f"matrix_caption_{rule}"))
 ui.show_figure(in_year.growth)
 ui.show_figure(in_year.flow_map, geo=True)
 
-st.subheader(ui.t("coverage_title"))
-# Coverage is the same in every language: computed once, only its labels per language.
-ui.show_table(tables.coverage_table(ui.derived(coverage, tables=("trade",)), lang), key="coverage_table")
+st.subheader(ui.t("share_section"))
+if "indicators" in data.tables:
+    members = sorted(data["membership"].query("status == 'member'")["iso3"].unique()) \
+        if "membership" in data.tables else sorted(trade["reporter_iso3"].unique())
+    state_col, partners_col = st.columns([1, 2])
+    with state_col:
+        state = ui.choice(st.selectbox, "share_state", options=members, default="KGZ" if "KGZ" in members else
+                          members[0], format_func=lambda c: country_name(c, lang), label=ui.t("share_state"))
+    with partners_col:
+        offered = [SCO_PARTNERS, *[m for m in members if m != state]]
+        partners = ui.choice(st.multiselect, "share_partners", options=offered,
+                             default=[p for p in ("CHN", "RUS", SCO_PARTNERS) if p in offered and p != state],
+                             format_func=lambda c: ui.t("all_members") if c == SCO_PARTNERS else country_name(c, lang),
+                             label=ui.t("share_partners"))
+    share = ui.derived(views.share_view, state, tuple(partners), lang,
+                       tables=("trade", "indicators", "membership"))
+    if share.of_trade is None:
+        st.info(ui.t("no_share"))
+    else:
+        ui.show_figure(share.of_trade)
+        if share.of_gdp is not None:
+            ui.show_figure(share.of_gdp)
+        st.caption(ui.t("share_caption"))
+        ui.show_table(share.table, key="share_table")
+        ui.download_and_cite(share.table, "sco_trade_shares.csv", key="share_download",
+                             view_title=ui.t("share_section"))
+
+st.subheader(ui.t("gaps_title"))
+st.caption(ui.t("gaps_caption"))
+current = sorted(data["membership"].query("status == 'member' and end_date.isna()")["iso3"]) \
+    if "membership" in data.tables else sorted(trade["reporter_iso3"].unique())
+# The gaps are the same in every language: computed once, only their labels per language.
+ui.show_table(tables.gaps_table(ui.derived(gaps, tuple(current), tables=("trade",)), lang), key="coverage_table")
 
 st.subheader(ui.t("trade_table_title"))
 ui.show_table(series.table, link_columns=(ui.t("source_link"),), key="trade_table")

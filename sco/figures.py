@@ -410,6 +410,26 @@ def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show
     return _layout(fig, t("trade_series_title", lang), 560)
 
 
+def build_share_chart(shares: pd.DataFrame, state: str, measure: str, lang: str) -> go.Figure:
+    """One line per partner: the state's trade with it as a share (%) of its trade with the world or of its GDP."""
+    fig = go.Figure()
+    palette = px.colors.qualitative.D3
+    for i, (partner, rows) in enumerate(shares.groupby("partner", sort=False)):
+        name = t("all_members", lang) if partner == "SCO" else country_name(partner, lang)
+        fig.add_trace(go.Scatter(
+            x=rows["year"], y=rows[measure] * 100, mode="lines+markers", name=name,
+            line=dict(color=palette[i % len(palette)], width=2.5),
+            hovertext=[f"<b>{plain(name)}</b>, {r.year}<br>{format_usd(r.value_usd, lang)} · "
+                       f"{r.share_of_trade:.1%} {t('of_world_trade', lang)} ({format_usd(r.world_usd, lang)})"
+                       + (f" · {r.share_of_gdp:.1%} {t('of_gdp', lang)}" if pd.notna(r.share_of_gdp) else "")
+                       for r in rows.itertuples()],
+            hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_yaxes(title="%", rangemode="tozero")
+    fig.update_xaxes(title=None)
+    fig.update_layout(legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
+    return _layout(fig, t(f"share_title_{measure}", lang, state=country_name(state, lang)), 420)
+
+
 EVENT_SYMBOLS = {"summit": "triangle-up", "accession": "star", "meeting": "line-ns-open"}
 EVENT_COLORS = {"summit": "#7f7f7f", "accession": "#c0392b", "meeting": "#1f4e79"}
 

@@ -354,6 +354,33 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "es": "Lo que dijeron las autoridades del Estado o la prensa"},
     "whose_partner_statement": {"en": "What the partner's officials or the press said",
                                 "es": "Lo que dijeron las autoridades del socio o la prensa"},
+    "share_section": {"en": "How dependent is a state on its SCO partners?",
+                      "es": "¿Cuánto depende un Estado de sus socios de la OCS?"},
+    "share_state": {"en": "State", "es": "Estado"},
+    "share_partners": {"en": "Partners", "es": "Socios"},
+    "world_usd": {"en": "Trade with the world (USD)", "es": "Comercio con el mundo (USD)"},
+    "gdp_usd": {"en": "GDP (USD)", "es": "PIB (USD)"},
+    "share_of_trade_col": {"en": "Share of its trade", "es": "Cuota de su comercio"},
+    "share_of_gdp_col": {"en": "Share of its GDP", "es": "Cuota de su PIB"},
+    "all_members": {"en": "All other members", "es": "Todos los demás miembros"},
+    "of_world_trade": {"en": "of its trade with the world", "es": "de su comercio con el mundo"},
+    "of_gdp": {"en": "of its GDP", "es": "de su PIB"},
+    "share_title_share_of_trade": {"en": "{state}: trade with each partner, % of its trade with the world",
+                                   "es": "{state}: comercio con cada socio, % de su comercio con el mundo"},
+    "share_title_share_of_gdp": {"en": "{state}: trade with each partner, % of its GDP",
+                                 "es": "{state}: comercio con cada socio, % de su PIB"},
+    "share_caption": {
+        "en": "The state's own statistics as the IMF compiles them (Direction of Trade Statistics, exports + imports), "
+              "over its trade with the world from the same tables: both sides of each share are one reporter's. "
+              "They end in 2020, the last year of the IMF files kept here; GDP in current dollars is the World "
+              "Bank's. 'All other members' sums the states that were members in that year.",
+        "es": "Las estadísticas propias del Estado según las compila el FMI (Estadísticas de Dirección del Comercio, "
+              "exportaciones + importaciones), sobre su comercio con el mundo de las mismas tablas: ambos lados de "
+              "cada cuota son de un mismo declarante. Terminan en 2020, último año de los archivos del FMI guardados "
+              "aquí; el PIB en dólares corrientes es del Banco Mundial. 'Todos los demás miembros' suma los Estados "
+              "que eran miembros ese año."},
+    "no_share": {"en": "No IMF figures for this state and these partners.",
+                 "es": "No hay cifras del FMI para este Estado y estos socios."},
     "matrix_rule": {"en": "Whose figures", "es": "De quién son las cifras"},
     "matrix_rule_best": {"en": "Best available", "es": "La mejor disponible"},
     "matrix_rule_reporter": {"en": "The state's own", "es": "Las del propio Estado"},
@@ -447,6 +474,23 @@ STRINGS: dict[str, dict[str, str]] = {
                        "es": "Flujos comerciales entre capitales en {year} (grosor: valor)"},
     "coverage_title": {"en": "Coverage: calendar years with a sourced total, 2000-2025",
                        "es": "Cobertura: años naturales con un total con fuente, 2000-2025"},
+    "gaps_title": {"en": "Missing: member pairs and calendar years with no sourced total, 1992-2025",
+                   "es": "Lo que falta: parejas de miembros y años naturales sin total con fuente, 1992-2025"},
+    "gaps_caption": {
+        "en": "Every pair of today's members; a year counts as covered when any source (either state's statistics, "
+              "the IMF, BACI, officials or the press) gives the pair's total for it.",
+        "es": "Cada pareja de los miembros actuales; un año cuenta como cubierto cuando alguna fuente (la estadística "
+              "de cualquiera de los dos Estados, el FMI, BACI, las autoridades o la prensa) da el total de la pareja."},
+    "why_missing": {"en": "Why", "es": "Por qué"},
+    "gap_dots": {"en": "Neither state reported this partner to the IMF (its files cover 1948-2020)",
+                 "es": "Ninguno de los dos Estados declaró a este socio al FMI (sus archivos cubren 1948-2020)"},
+    "gap_baci": {"en": "Not in the BACI files (2022-2023), and no release found",
+                 "es": "No figura en los archivos BACI (2022-2023) y no se halló publicación"},
+    "gap_none": {"en": "No bulk file covers the year; no release or statement found in the searched pages",
+                 "es": "Ningún archivo masivo cubre el año; no se halló publicación ni declaración en las páginas "
+                       "consultadas"},
+    "gap_2025": {"en": "The IMF's 2025 file has exports only (no total); no release found",
+                 "es": "El archivo del FMI de 2025 solo tiene exportaciones (sin total); no se halló publicación"},
     "covered": {"en": "Years with a figure", "es": "Años con cifra"},
     "missing": {"en": "Years without", "es": "Años sin cifra"},
     "count_years": {"en": "Count", "es": "Número"},

@@ -86,6 +86,27 @@ def trade_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def share_table(shares: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("year", lang): shares["year"].to_numpy(),
+        t("partner", lang): [t("all_members", lang) if p == "SCO" else country_name(p, lang) for p in shares["partner"]],
+        t("value_usd", lang): shares["value_usd"].round(0).to_numpy(),
+        t("world_usd", lang): shares["world_usd"].round(0).to_numpy(),
+        t("gdp_usd", lang): shares["gdp_usd"].round(0).to_numpy(),
+        t("share_of_trade_col", lang): shares["share_of_trade"].round(4).to_numpy(),
+        t("share_of_gdp_col", lang): shares["share_of_gdp"].round(4).to_numpy(),
+    })
+
+
+def gaps_table(gaps: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("pair", lang): [pair_name(p, lang) for p in gaps["pair"]],
+        t("count_years", lang): gaps["years"].to_numpy(),
+        t("missing", lang): gaps["missing"].to_numpy(),
+        t("why_missing", lang): [t(r, lang) for r in gaps["reason"]],
+    })
+
+
 def coverage_table(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("pair", lang): [pair_name(p, lang) for p in coverage["pair"]],

@@ -177,6 +177,39 @@ def flows_for_map(trade: pd.DataFrame, year: int, cities: pd.DataFrame) -> tuple
     return lines, rows[rows["pair"].isin(lines["pair"])]
 
 
+SCO_PARTNERS = "SCO"  # all the other members in that year, as one partner
+
+
+def shares(trade: pd.DataFrame, indicators: pd.DataFrame, state: str, partners: list[str],
+           members_by_year: dict[int, set[str]]) -> pd.DataFrame:
+    """The state's trade with each partner as a share of its trade with the world and of its GDP, by year.
+
+    Numerator and denominator come from the same statistics: the state's own figures as the IMF compiles them
+    (DOTS, exports + imports; the "World" rows for the total), so the share never mixes two reporters. GDP is the
+    World Bank's. `SCO_PARTNERS` sums the partners that were members in that year (the state excluded).
+    """
+    dots = trade[(trade["source"] == IMF) & (trade["reporter_iso3"] == state) & (trade["flow"] == "total")
+                 & trade["primary"]]
+    rows = []
+    for partner in partners:
+        if partner == SCO_PARTNERS:
+            kept = dots[[p in members_by_year.get(int(y), set()) - {state}
+                         for p, y in zip(dots["partner_iso3"], dots["year"])]]
+            value = kept.groupby("year")["value_usd"].sum()
+        else:
+            value = dots[dots["partner_iso3"] == partner].set_index("year")["value_usd"]
+        rows.append(pd.DataFrame({"partner": partner, "year": value.index.astype(int), "value_usd": value.to_numpy()}))
+    frame = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["partner", "year", "value_usd"])
+    mine = indicators[indicators["iso3"] == state].pivot_table(index="year", columns="indicator", values="value_usd")
+    world = mine.get("exports_world", pd.Series(dtype=float)) + mine.get("imports_world", pd.Series(dtype=float))
+    gdp = mine.get("gdp", pd.Series(dtype=float))
+    frame["world_usd"] = frame["year"].map(world)
+    frame["gdp_usd"] = frame["year"].map(gdp)
+    frame["share_of_trade"] = frame["value_usd"] / frame["world_usd"]
+    frame["share_of_gdp"] = frame["value_usd"] / frame["gdp_usd"]
+    return frame.dropna(subset=["share_of_trade"]).sort_values(["partner", "year"], ignore_index=True)
+
+
 def coverage(trade: pd.DataFrame, years: range = COVERAGE_YEARS) -> pd.DataFrame:
     """For each pair and reporter: the calendar years with a sourced total and those without one."""
     totals = trade[(trade["flow"] == "total") & (trade["period_kind"] == "calendar")]
@@ -186,6 +219,33 @@ def coverage(trade: pd.DataFrame, years: range = COVERAGE_YEARS) -> pd.DataFrame
         rows.append({"pair": pair, "reporter_iso3": reporter, "years": len(have),
                      "covered": _ranges(have), "missing": _ranges([y for y in years if y not in have])})
     return pd.DataFrame(rows).sort_values(["years", "pair"], ascending=[False, True], ignore_index=True)
+
+
+GAP_YEARS = range(1992, 2026)
+
+
+def gap_reason(year: int) -> str:
+    """Why a pair-year can lack a figure, from what the bulk files cover (the key of a sentence in sco.i18n)."""
+    if year <= 2020:
+        return "gap_dots"  # the IMF files cover it: neither state reported this partner
+    if year in (2022, 2023):
+        return "gap_baci"
+    return "gap_2025" if year == 2025 else "gap_none"
+
+
+def gaps(trade: pd.DataFrame, countries: tuple[str, ...], years: range = GAP_YEARS) -> pd.DataFrame:
+    """Each pair of `countries` with the calendar years in which no source gives its total trade, and why."""
+    totals = trade[(trade["flow"] == "total") & (trade["period_kind"] == "calendar")]
+    have = totals.groupby("pair")["year"].agg(lambda s: {int(y) for y in s})
+    rows = []
+    for i, a in enumerate(sorted(countries)):
+        for b in sorted(countries)[i + 1:]:
+            pair = pair_key(a, b)
+            missing = [y for y in years if y not in have.get(pair, set())]
+            for reason in dict.fromkeys(gap_reason(y) for y in missing):
+                rows.append({"pair": pair, "years": len(years) - len(missing), "reason": reason,
+                             "missing": _ranges([y for y in missing if gap_reason(y) == reason])})
+    return pd.DataFrame(rows, columns=["pair", "years", "reason", "missing"])
 
 
 def _ranges(years: list[int]) -> str:

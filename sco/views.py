@@ -21,7 +21,7 @@ from sco.meetings import (MeetingFilter, count_by_pair, count_by_place, count_by
 from sco.membership import count_statuses, statuses_by_year, statuses_on, summits_by_city
 from sco.profile import Profile, build_profile
 from sco.schema import AUTHORITIES
-from sco.trade import USD_200_BILLION, flows_for_map, growth, matrix, series_for_pairs
+from sco.trade import USD_200_BILLION, flows_for_map, growth, matrix, series_for_pairs, shares
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,28 @@ def trade_year_view(trade: pd.DataFrame, membership: pd.DataFrame | None, cities
                          figures.build_growth_matrix(growth(trade, base_year, year, members), members, lang,
                                                      base_year, year),
                          figures.build_trade_flow_map(*flows_for_map(trade, year, cities), lang, year))
+
+
+@dataclass(frozen=True)
+class ShareView:
+    of_trade: go.Figure | None
+    of_gdp: go.Figure | None
+    table: pd.DataFrame
+
+
+def share_view(trade: pd.DataFrame, indicators: pd.DataFrame, membership: pd.DataFrame, state: str,
+               partners: tuple[str, ...], lang: str) -> ShareView:
+    """How much of a state's trade (and of its GDP) goes to each chosen SCO partner, year by year."""
+    first, last = int(trade["year"].min()), int(trade["year"].max())
+    members = {y: set(statuses_on(membership, f"{y}-12-31").query("status == 'member'")["iso3"])
+               for y in range(first, last + 1)}
+    frame = shares(trade, indicators, state, list(partners), members)
+    if frame.empty:
+        return ShareView(None, None, tables.share_table(frame, lang))
+    with_gdp = frame.dropna(subset=["share_of_gdp"])
+    return ShareView(figures.build_share_chart(frame, state, "share_of_trade", lang),
+                     figures.build_share_chart(with_gdp, state, "share_of_gdp", lang) if len(with_gdp) else None,
+                     tables.share_table(frame, lang))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from tests.conftest import ROOT, rewrite_cell
 ENTRY = str(ROOT / "dashboard.py")
 # Page -> number of plotly charts it draws by default (the first page's map is Vega-Lite: see test_home_map).
 CHARTS = {"pages/home.py": 0, "pages/membership.py": 2, "pages/summits.py": 2, "pages/meetings.py": 4,
-          "pages/trade.py": 4, "pages/country.py": 2, "pages/sources.py": 0}
+          "pages/trade.py": 6, "pages/country.py": 2, "pages/sources.py": 0}
 PAGES = list(CHARTS)
 # Page -> its heading by default, written out in each language (the country profile opens on China).
 TITLES = {
@@ -381,3 +381,20 @@ def test_a_rewritten_record_of_table_dates_is_read_again(data_copy, monkeypatch)
     record.write_text(record.read_text(encoding="utf-8").replace("2026-11-30", "2027-01-05"), encoding="utf-8")
     at.run()
     assert "version 2027-01-05." in at.code[-1].value
+
+
+def test_the_share_of_trade_view_draws_for_every_member_in_both_languages():
+    at = open_app({"share_state": "KAZ", "share_partners": "CHN,SCO", "lang": "es"}, "pages/trade.py")
+    assert not at.exception and not at.error
+    share = charts(at)[4]
+    assert share.layout.title.text.startswith("Kazajistán: comercio con cada socio")
+    assert {trace.name for trace in share.data} == {"China", "Todos los demás miembros"}
+    for member in ("CHN", "RUS", "IND", "PAK", "IRN", "BLR", "KGZ", "TJK", "UZB"):
+        at = open_app({"share_state": member}, "pages/trade.py")
+        assert not at.exception and charts(at)[4].data, member
+
+
+def test_the_matrix_rule_is_kept_in_the_link_and_named_in_the_caption():
+    at = open_app({"whose": "partner", "year": "2020"}, "pages/trade.py")
+    assert not at.exception and at.radio(key="whose").value == "partner"
+    assert "mirror" in charts(at)[1].layout.title.text and any("mirror figures" in c.value for c in at.caption)

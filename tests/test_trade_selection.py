@@ -129,3 +129,27 @@ def test_coverage_lists_years_with_and_without_a_calendar_total(trade):
 def test_pairs_are_offered_best_covered_first(trade):
     # Rows per pair: China-Russia 7 (with Russia's own), China-Kazakhstan 3 (a computed total), India 2, ATA 1.
     assert pair_options(trade) == ["CHN-RUS", "CHN-KAZ", "CHN-IND", "ATA-CHN"]
+
+
+def test_a_share_is_one_reporters_figure_over_its_own_world_total():
+    from sco.trade import shares
+    imf = prepare_trade(pd.DataFrame([
+        row(2019, "KGZ", "CHN", 1, IMF, "exports"), row(2019, "KGZ", "CHN", 3, IMF, "imports"),
+        row(2019, "KGZ", "RUS", 2, IMF), row(2019, "CHN", "KGZ", 9, IMF),  # China's own figure is not Kyrgyzstan's
+        row(2019, "KGZ", "CHN", 7, CUSTOMS_CHN)]))  # nor a figure of another family
+    indicators = pd.DataFrame({"iso3": ["KGZ"] * 3, "year": [2019] * 3, "value_usd": [6e9, 10e9, 40e9],
+                               "indicator": ["exports_world", "imports_world", "gdp"]})
+    frame = shares(imf, indicators, "KGZ", ["CHN", "SCO"], {2019: {"KGZ", "CHN", "RUS"}})
+    assert [(r.partner, r.year, r.value_usd / 1e9, r.share_of_trade, r.share_of_gdp) for r in frame.itertuples()] == [
+        ("CHN", 2019, 4, 0.25, 0.1), ("SCO", 2019, 6, 0.375, 0.15)]
+    assert shares(imf, indicators, "KGZ", ["CHN"], {}).pipe(len) == 1
+    assert shares(imf, indicators.iloc[0:0], "KGZ", ["CHN"], {}).empty  # no world total: no share
+
+
+def test_a_gap_is_listed_with_why_it_is_missing():
+    from sco.trade import gaps
+    frame = prepare_trade(pd.DataFrame([row(2020, "CHN", "RUS", 1, IMF), row(2022, "RUS", "CHN", 1, RUSSIA)]))
+    found = gaps(frame, ("CHN", "RUS"), range(2019, 2026))
+    assert [(r.pair, r.years, r.reason, r.missing) for r in found.itertuples()] == [
+        ("CHN-RUS", 2, "gap_dots", "2019"), ("CHN-RUS", 2, "gap_none", "2021, 2024"),
+        ("CHN-RUS", 2, "gap_baci", "2023"), ("CHN-RUS", 2, "gap_2025", "2025")]
