@@ -36,7 +36,7 @@ def _key_numbers(page) -> list[str]:
     main = page.locator('[data-testid="stMain"]')
     texts = main.locator('[data-testid="stMetricValue"]').all_inner_texts() \
         + main.locator('[data-testid="stMarkdownContainer"] p').all_inner_texts()[:3]
-    chips = main.locator('[data-testid="stMultiSelect"] [data-tag]').count()
+    chips = main.locator('[data-testid="stMultiSelect"]').first.locator('[data-tag]').count()  # the view's main choice
     radios = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stRadio"]')]
         .map(r => [...r.querySelectorAll('input[type=radio]')].findIndex(i => i.checked))""")
     sliders = page.locator('[data-testid="stSliderThumbValue"]').all_inner_texts()
@@ -100,7 +100,7 @@ def test_a_shared_spanish_link_opens_the_same_view_in_a_fresh_browser(browser, a
 def test_the_citation_names_the_link_of_the_view_on_screen(page, app_url):
     page.goto(f"{app_url}/trade?pairs=CHN-KAZ&year=2020&base=2016&lang=es")
     wait_until_drawn(page, geo_charts=1)
-    page.get_by_text("Citar esta vista").click()
+    page.get_by_text("Citar esta vista").last.click()  # the last table of the page: its figures
     cited = page.locator('[data-testid="stCode"]').last.inner_text()
     url = re.search(r"https?://\S+", cited).group(0)
     assert parse_qs(urlparse(url).query) == parse_qs(urlparse(page.url).query) == {
