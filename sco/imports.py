@@ -154,28 +154,33 @@ def read_dots(path: Path, states: set[str]) -> tuple[str, list[dict], list[dict]
     return reporter, trade, world
 
 
-def read_baci(path: Path, year: int, states: set[str]) -> list[dict]:
-    """Reconciled exports among SCO states: one row per direction, recorded as the exporter's exports."""
-    file = f"raw/oec_baci/{path.name}"
-    expected = ["exporter_id", "exporter_name", "importer_id", "importer_name", "value"]
-    out = []
+def _csv_rows(path: Path, file: str, expected: list[str]):
+    """(line, row) of a CSV file whose header must be exactly `expected`."""
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, [])
         if header != expected:
             raise ImportProblem(file, "header", 1, f"columns {header}, expected {expected}")
-        for line, row in enumerate(reader, start=2):
-            if len(row) != len(expected):
-                raise ImportProblem(file, "", line, f"{len(row)} fields, expected {len(expected)}")
-            exporter, importer = row[0].upper(), row[2].upper()
-            if exporter not in states or importer not in states or exporter == importer:
-                continue
-            found = _number(row[4], file, "column 'value'", line)
-            if found is None:
-                continue
-            out.append({"year": str(year), "period": "calendar", "reporter_iso3": exporter, "partner_iso3": importer,
-                        "flow": "exports", "value_usd": _dollars(found[0]), "estimate": "",
-                        "source_id": f"oec-baci-{year}"})
+        yield from enumerate(reader, start=2)
+
+
+def read_baci(path: Path, year: int, states: set[str]) -> list[dict]:
+    """Reconciled exports among SCO states: one row per direction, recorded as the exporter's exports."""
+    file = f"raw/oec_baci/{path.name}"
+    expected = ["exporter_id", "exporter_name", "importer_id", "importer_name", "value"]
+    out = []
+    for line, row in _csv_rows(path, file, expected):
+        if len(row) != len(expected):
+            raise ImportProblem(file, "", line, f"{len(row)} fields, expected {len(expected)}")
+        exporter, importer = row[0].upper(), row[2].upper()
+        if exporter not in states or importer not in states or exporter == importer:
+            continue
+        found = _number(row[4], file, "column 'value'", line)
+        if found is None:
+            continue
+        out.append({"year": str(year), "period": "calendar", "reporter_iso3": exporter, "partner_iso3": importer,
+                    "flow": "exports", "value_usd": _dollars(found[0]), "estimate": "",
+                    "source_id": f"oec-baci-{year}"})
     return out
 
 
@@ -220,20 +225,15 @@ def read_gdp(path: Path, states: set[str]) -> list[dict]:
     file = "raw/worldbank/gdp.csv"
     expected = ["Country Name", "Country Code", "Year", "Value"]
     out = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        if header != expected:
-            raise ImportProblem(file, "header", 1, f"columns {header}, expected {expected}")
-        for line, row in enumerate(reader, start=2):
-            if len(row) != len(expected) or not row[2].isdigit():
-                raise ImportProblem(file, "", line, f"expected a name, a code, a year and a value: {row}")
-            if row[1] not in states:
-                continue
-            found = _number(row[3], file, "column 'Value'", line)
-            if found is not None:
-                out.append({"iso3": row[1], "year": row[2], "indicator": "gdp", "value_usd": _dollars(found[0]),
-                            "estimate": "", "source_id": "worldbank-gdp"})
+    for line, row in _csv_rows(path, file, expected):
+        if len(row) != len(expected) or not row[2].isdigit():
+            raise ImportProblem(file, "", line, f"expected a name, a code, a year and a value: {row}")
+        if row[1] not in states:
+            continue
+        found = _number(row[3], file, "column 'Value'", line)
+        if found is not None:
+            out.append({"iso3": row[1], "year": row[2], "indicator": "gdp", "value_usd": _dollars(found[0]),
+                        "estimate": "", "source_id": "worldbank-gdp"})
     return out
 
 
