@@ -4,6 +4,7 @@ import streamlit as st
 from sco import tables, ui, views
 from sco.i18n import format_usd
 from sco.meetings import pair_name
+from sco.membership import statuses_on
 from sco.countries import country_name
 from sco.trade import FLOWS, MATRIX_RULES, SCO_PARTNERS, gaps, pair_options
 
@@ -80,7 +81,7 @@ if "indicators" in data.tables:
 
 st.subheader(ui.t("gaps_title"))
 st.caption(ui.t("gaps_caption"))
-current = sorted(data["membership"].query("status == 'member' and end_date.isna()")["iso3"]) \
+current = sorted(statuses_on(data["membership"], ui.today()).query("status == 'member'")["iso3"]) \
     if "membership" in data.tables else sorted(trade["reporter_iso3"].unique())
 # The gaps are the same in every language: computed once, only their labels per language.
 ui.show_table(tables.gaps_table(ui.derived(gaps, tuple(current), tables=("trade",)), lang), key="coverage_table")

@@ -138,7 +138,7 @@ def _check_cells(frame: pd.DataFrame, table: Table) -> list[Violation]:
     for column in table.columns:
         values = frame[column.name]
         # Each distinct value is checked once: an imported table repeats its codes and years tens of thousands of times.
-        rules = {value: "required" if column.required else None for value in ("",)}
+        rules = {"": "required" if column.required else None}
         rules.update({value: _cell_rule(column.kind, value, column) for value in values.unique() if value != ""})
         broken = values.map(rules)
         for line, value in values[broken.notna()].items():

@@ -15,9 +15,10 @@ README = DEFAULT_DATA_DIR / "README.md"
 
 INTRO = """# Data
 
-The curated tables behind the dashboard: UTF-8 CSV files with a header row. Every row of every table names the
-public page that states it (`source_title`, `source_url`). What could not be sourced is left out, never guessed;
-where sources disagree, the row says so in `note`.
+The tables behind the dashboard: UTF-8 CSV files with a header row. Every row of a curated table names the
+public page that states it (`source_title`, `source_url`); every row of an imported table names the bulk file it
+comes from (`source_id`, a row of `sources.csv`: the file at a commit, kept unchanged in `raw/`). What could not be
+sourced is left out, never guessed; where sources disagree, the row says so in `note`.
 
 Conventions: dates are ISO 8601 (`YYYY-MM-DD`); where a source gives only a month or a year the date is the first
 day of it and `date_precision` says so. Countries are ISO 3166-1 alpha-3 codes. Extra columns are allowed.
@@ -33,6 +34,8 @@ def data_dictionary() -> str:
     for table in TABLES.values():
         required = "required" if table.required_file else "optional"
         parts.append(f"## `{table.file}` ({required})\n\n{table.description}\n")
+        if table.imported:
+            parts.append("Imported: written by `python -m sco.imports` from `raw/`, never edited by hand.\n")
         parts.append(f"Key (no two rows alike): {', '.join(f'`{k}`' for k in table.key)}.\n")
         parts.append("| column | type | required | meaning |\n|---|---|---|---|")
         for column in table.columns:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sco.countries import iso3_for
 from sco.data import data_dir
-from sco.schema import INDICATORS, SOURCES, TRADE, TRADE_IMPORTED
+from sco.schema import INDICATORS, SOURCES, TABLES, TRADE, TRADE_IMPORTED
 
 DOTS = "IMF Direction of Trade Statistics"
 BACI = "CEPII BACI (reconciled, via OEC)"
@@ -195,7 +195,7 @@ def read_imts(path: Path, states: set[str]) -> list[dict]:
     except (KeyError, TypeError) as error:
         raise ImportProblem(file, f"key {error}", None, "expected an object with 'nodes' and 'edges'") from None
     codes = {}
-    for index, node in enumerate(nodes):
+    for node in nodes:
         name = node.get("id") if isinstance(node, dict) else None
         code = iso3_for(name) if isinstance(name, str) else None
         if code in states:
@@ -318,9 +318,10 @@ def render(rows: list[dict], columns: list[str]) -> str:
 
 
 def rendered(imported: Imported) -> dict[str, str]:
-    """file name -> its text."""
-    return {table.file: render(rows, [c.name for c in table.columns]) for table, rows in (
-        (TRADE_IMPORTED, imported.trade), (INDICATORS, imported.indicators), (SOURCES, imported.sources))}
+    """file name -> its text, for every table the schema marks as imported."""
+    rows = {TRADE_IMPORTED.name: imported.trade, INDICATORS.name: imported.indicators, SOURCES.name: imported.sources}
+    return {table.file: render(rows[table.name], [c.name for c in table.columns])
+            for table in TABLES.values() if table.imported}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -61,9 +61,7 @@ def prepare_trade(trade: pd.DataFrame) -> pd.DataFrame:
     Totals a series does not report are added as exports + imports of the same reporter, year and source,
     marked in `basis`; nothing else is derived.
     """
-    frame = trade.copy()
-    if "estimate" not in frame:
-        frame = frame.assign(estimate=False, origin="curated")
+    frame = trade.copy() if "origin" in trade else all_figures(trade)
     frame["basis"] = "reported"
     frame = pd.concat([frame, _totals_from_flows(frame)], ignore_index=True)
     frame["pair"] = [pair_key(a, b) for a, b in zip(frame["reporter_iso3"], frame["partner_iso3"])]

@@ -175,9 +175,8 @@ class ShareView:
 def share_view(trade: pd.DataFrame, indicators: pd.DataFrame, membership: pd.DataFrame, state: str,
                partners: tuple[str, ...], lang: str) -> ShareView:
     """How much of a state's trade (and of its GDP) goes to each chosen SCO partner, year by year."""
-    first, last = int(trade["year"].min()), int(trade["year"].max())
-    members = {y: set(statuses_on(membership, f"{y}-12-31").query("status == 'member'")["iso3"])
-               for y in range(first, last + 1)}
+    by_year = statuses_by_year(membership, int(trade["year"].min()), date(int(trade["year"].max()), 12, 31))
+    members = {int(y): set(g["iso3"]) for y, g in by_year[by_year["status"] == "member"].groupby("year")}
     frame = shares(trade, indicators, state, list(partners), members)
     if frame.empty:
         return ShareView(None, None, tables.share_table(frame, lang))
