@@ -260,6 +260,7 @@ SOURCES = Table(
         NOTE,
     ),
     key=("source_id",),
+    required_file=False,
     imported=True,
 )
 
