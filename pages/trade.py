@@ -36,6 +36,17 @@ else:
         st.write(ui.t("crossing_200bn", year=int(series.crossing["year"]),
                       value=format_usd(series.crossing["value_usd"], lang)))
 
+if pairs:
+    st.subheader(ui.t("gap_section"))
+    gap_pair = ui.choice(st.selectbox, "gap_pair", options=pairs, default=pairs[0],
+                         known=pairs_all, format_func=lambda p: pair_name(p, lang), label=ui.t("gap_pair"))
+    gap_chart = ui.derived(views.mirror_gap_view, gap_pair, lang, tables=("trade",))
+    if gap_chart is None:
+        st.info(ui.t("no_gap"))
+    else:
+        ui.show_figure(gap_chart)
+        st.caption(ui.t("gap_explained"))
+
 st.subheader(ui.t("matrix_section"))
 year_col, base_col = st.columns(2)
 with year_col:

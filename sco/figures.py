@@ -410,6 +410,31 @@ def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show
     return _layout(fig, t("trade_series_title", lang), 560)
 
 
+def build_mirror_gap(gaps: pd.DataFrame, title: str, lang: str) -> go.Figure:
+    """Bars: per year, how far the two states' own statistics for their total trade differ (% of the larger)."""
+    hover = [f"<b>{r.year}</b>: {r.gap:.1%}<br>{plain(country_name(r.a, lang))}: {format_usd(r.value_a, lang)} "
+             f"({plain(authority_name(r.source_a, lang))})<br>{plain(country_name(r.b, lang))}: "
+             f"{format_usd(r.value_b, lang)} ({plain(authority_name(r.source_b, lang))})" for r in gaps.itertuples()]
+    fig = go.Figure(go.Bar(x=gaps["year"], y=gaps["gap"] * 100, marker_color="#7f7f7f", hovertext=hover,
+                           hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_yaxes(title=t("gap_axis", lang), rangemode="tozero")
+    fig.update_xaxes(title=None)
+    return _layout(fig, title, 360)
+
+
+def build_partner_shares(shares: pd.DataFrame, state: str, year: int, lang: str) -> go.Figure:
+    """Horizontal bars: each SCO partner's share of the state's trade with the world in one year."""
+    rows = shares.sort_values("share_of_trade")
+    names = [country_name(p, lang) for p in rows["partner"]]
+    fig = go.Figure(go.Bar(
+        x=rows["share_of_trade"] * 100, y=names, orientation="h", marker_color="#1f4e79",
+        hovertext=[f"<b>{plain(n)}</b>: {r.share_of_trade:.1%}<br>{format_usd(r.value_usd, lang)}"
+                   for n, r in zip(names, rows.itertuples())], hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_xaxes(title=t("share_axis", lang))
+    return _layout(fig, t("partner_shares_title", lang, state=country_name(state, lang), year=year),
+                   140 + 24 * len(rows))
+
+
 def build_share_chart(shares: pd.DataFrame, state: str, measure: str, lang: str) -> go.Figure:
     """One line per partner: the state's trade with it as a share (%) of its trade with the world or of its GDP."""
     fig = go.Figure()

@@ -354,6 +354,28 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "es": "Lo que dijeron las autoridades del Estado o la prensa"},
     "whose_partner_statement": {"en": "What the partner's officials or the press said",
                                 "es": "Lo que dijeron las autoridades del socio o la prensa"},
+    "gap_pair": {"en": "Pair", "es": "Pareja"},
+    "gap_section": {"en": "Do the two sides agree?", "es": "¿Coinciden las dos partes?"},
+    "gap_title": {"en": "{pair}: gap between the two states' own statistics, % of the larger",
+                  "es": "{pair}: diferencia entre las estadísticas de ambos Estados, % de la mayor"},
+    "gap_axis": {"en": "% of the larger figure", "es": "% de la cifra mayor"},
+    "gap_explained": {
+        "en": "Each year in which both states' own statistics (their release, else the IMF's compilation) give the "
+              "pair's total. They rarely agree: exports are valued free on board and imports with cost, insurance "
+              "and freight; goods in transit or re-exported through a third country are assigned to different "
+              "partners; shipments cross the year end; some goods are left confidential. A gap is the discrepancy "
+              "of mirror statistics, not an error in either. Hover a bar for both figures and their sources.",
+        "es": "Cada año en que las estadísticas propias de ambos Estados (su publicación, si no la compilación del "
+              "FMI) dan el total de la pareja. Rara vez coinciden: las exportaciones se valoran franco a bordo y las "
+              "importaciones con coste, seguro y flete; las mercancías en tránsito o reexportadas por un tercer país "
+              "se atribuyen a socios distintos; los envíos cruzan el fin de año; algunos bienes son confidenciales. "
+              "Una diferencia es la discrepancia de las estadísticas espejo, no un error de ninguna de las dos. Pase "
+              "el cursor por una barra para ver ambas cifras y sus fuentes."},
+    "no_gap": {"en": "No year in which both states' statistics give this pair's total.",
+               "es": "No hay ningún año en que las estadísticas de ambos Estados den el total de esta pareja."},
+    "share_axis": {"en": "% of its trade with the world", "es": "% de su comercio con el mundo"},
+    "partner_shares_title": {"en": "{state}'s SCO partners in {year}: share of its trade with the world",
+                             "es": "Los socios de la OCS de {state} en {year}: cuota de su comercio con el mundo"},
     "share_section": {"en": "How dependent is a state on its SCO partners?",
                       "es": "¿Cuánto depende un Estado de sus socios de la OCS?"},
     "share_state": {"en": "State", "es": "Estado"},

@@ -175,6 +175,24 @@ def flows_for_map(trade: pd.DataFrame, year: int, cities: pd.DataFrame) -> tuple
     return lines, rows[rows["pair"].isin(lines["pair"])]
 
 
+def mirror_gap(trade: pd.DataFrame, pair: str) -> pd.DataFrame:
+    """For each calendar year in which both states' statistics give the pair's total: each side's figure (its
+    release, else the IMF's compilation of it) and the gap between them as a share of the larger."""
+    a, b = pair.split("-")
+    rows = trade[(trade["pair"] == pair) & (trade["flow"] == "total") & trade["primary"]
+                 & (trade["period_kind"] == "calendar") & trade["family"].isin(STATISTICS)]
+    rows = rows.assign(order=rows["family"].map(FAMILY_ORDER)).sort_values(["order", "rank"], kind="stable")
+    best = rows.drop_duplicates(["reporter_iso3", "year"])
+    side_a = best[best["reporter_iso3"] == a].set_index("year")[["value_usd", "source"]]
+    side_b = best[best["reporter_iso3"] == b].set_index("year")[["value_usd", "source"]]
+    both = side_a.join(side_b, how="inner", lsuffix="_a", rsuffix="_b").sort_index()
+    out = pd.DataFrame({"year": both.index.astype(int), "a": a, "b": b, "value_a": both["value_usd_a"].to_numpy(),
+                        "value_b": both["value_usd_b"].to_numpy(), "source_a": both["source_a"].to_numpy(),
+                        "source_b": both["source_b"].to_numpy()})
+    out["gap"] = (out["value_a"] - out["value_b"]).abs() / out[["value_a", "value_b"]].max(axis=1)
+    return out
+
+
 SCO_PARTNERS = "SCO"  # all the other members in that year, as one partner
 
 

@@ -21,7 +21,7 @@ from sco.meetings import (MeetingFilter, count_by_pair, count_by_place, count_by
 from sco.membership import count_statuses, statuses_by_year, statuses_on, summits_by_city
 from sco.profile import Profile, build_profile
 from sco.schema import AUTHORITIES
-from sco.trade import USD_200_BILLION, flows_for_map, growth, matrix, series_for_pairs, shares
+from sco.trade import USD_200_BILLION, flows_for_map, growth, matrix, mirror_gap, series_for_pairs, shares
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,13 @@ def trade_year_view(trade: pd.DataFrame, membership: pd.DataFrame | None, cities
                          figures.build_trade_flow_map(*flows_for_map(trade, year, cities), lang, year))
 
 
+def mirror_gap_view(trade: pd.DataFrame, pair: str, lang: str) -> go.Figure | None:
+    """How far the two states' statistics for their trade differ, year by year; None if never both."""
+    gaps = mirror_gap(trade, pair)
+    return figures.build_mirror_gap(gaps, t("gap_title", lang, pair=pair_name(pair, lang)), lang) if len(gaps) \
+        else None
+
+
 @dataclass(frozen=True)
 class ShareView:
     of_trade: go.Figure | None
@@ -212,6 +219,16 @@ def country_view(membership: pd.DataFrame, meetings: pd.DataFrame, trade: pd.Dat
     return CountryView(profile, tables.membership_table(profile.statuses, lang),
                        tables.summits_table(profile.summits_hosted, lang) if len(profile.summits_hosted) else
                        pd.DataFrame(), counterparts, per_year, tables.meetings_table(profile.meetings, lang))
+
+
+def partner_shares_view(trade: pd.DataFrame, indicators: pd.DataFrame, iso3: str, lang: str) -> go.Figure | None:
+    """Each SCO state's share of the state's trade with the world, in the last year that has both (the IMF files)."""
+    partners = sorted(set(trade.loc[trade["reporter_iso3"] == iso3, "partner_iso3"]))
+    frame = shares(trade, indicators, iso3, partners, {})
+    if frame.empty:
+        return None
+    year = int(frame["year"].max())
+    return figures.build_partner_shares(frame[frame["year"] == year], iso3, year, lang)
 
 
 def known_sources(trade: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """Every page through Streamlit's AppTest: no exception, in both languages, state from the link, bad data shown."""
 import base64
 import json
+import html
 
 import numpy as np
 import plotly.graph_objects as go
@@ -14,7 +15,7 @@ from tests.conftest import ROOT, rewrite_cell
 ENTRY = str(ROOT / "dashboard.py")
 # Page -> number of plotly charts it draws by default (the first page's map is Vega-Lite: see test_home_map).
 CHARTS = {"pages/home.py": 0, "pages/membership.py": 2, "pages/summits.py": 2, "pages/meetings.py": 4,
-          "pages/trade.py": 6, "pages/country.py": 2, "pages/sources.py": 0}
+          "pages/trade.py": 7, "pages/country.py": 3, "pages/sources.py": 0}
 PAGES = list(CHARTS)
 # Page -> its heading by default, written out in each language (the country profile opens on China).
 TITLES = {
@@ -386,15 +387,32 @@ def test_a_rewritten_record_of_table_dates_is_read_again(data_copy, monkeypatch)
 def test_the_share_of_trade_view_draws_for_every_member_in_both_languages():
     at = open_app({"share_state": "KAZ", "share_partners": "CHN,SCO", "lang": "es"}, "pages/trade.py")
     assert not at.exception and not at.error
-    share = charts(at)[4]
+    share = charts(at)[5]
     assert share.layout.title.text.startswith("Kazajistán: comercio con cada socio")
     assert {trace.name for trace in share.data} == {"China", "Todos los demás miembros"}
     for member in ("CHN", "RUS", "IND", "PAK", "IRN", "BLR", "KGZ", "TJK", "UZB"):
         at = open_app({"share_state": member}, "pages/trade.py")
-        assert not at.exception and charts(at)[4].data, member
+        assert not at.exception and charts(at)[5].data, member
 
 
 def test_the_matrix_rule_is_kept_in_the_link_and_named_in_the_caption():
     at = open_app({"whose": "partner", "year": "2020"}, "pages/trade.py")
     assert not at.exception and at.radio(key="whose").value == "partner"
-    assert "mirror" in charts(at)[1].layout.title.text and any("mirror figures" in c.value for c in at.caption)
+    assert "mirror" in charts(at)[2].layout.title.text and any("mirror figures" in c.value for c in at.caption)
+
+
+def test_the_gap_between_the_two_sides_is_drawn_for_the_chosen_pair():
+    at = open_app({"pairs": "CHN-RUS,KAZ-UZB", "gap_pair": "KAZ-UZB"}, "pages/trade.py")
+    assert not at.exception and at.selectbox(key="gap_pair").value == "KAZ-UZB"
+    gap = charts(at)[1]
+    assert gap.layout.title.text.startswith("Kazakhstan – Uzbekistan: gap")
+    # DOTS_103 and DOTS_210: Kazakhstan 2,913.48 and Uzbekistan 2,855.72 USD m in 2020: 2.0 % of the larger.
+    assert round(dict(zip(gap.data[0].x, gap.data[0].y))[2020], 1) == 2.0
+
+
+def test_the_profile_shows_each_partners_share():
+    at = open_app({"country": "KGZ"}, "pages/country.py")
+    shares = charts(at)[1]
+    assert html.unescape(shares.layout.title.text) == "Kyrgyzstan's SCO partners in 2020: share of its trade with the world"
+    by_partner = dict(zip(shares.data[0].y, shares.data[0].x))
+    assert round(by_partner["China"], 1) == 13.8 and round(by_partner["Russia"], 1) == 27.6

@@ -153,3 +153,12 @@ def test_a_gap_is_listed_with_why_it_is_missing():
     assert [(r.pair, r.years, r.reason, r.missing) for r in found.itertuples()] == [
         ("CHN-RUS", 2, "gap_dots", "2019"), ("CHN-RUS", 2, "gap_none", "2021, 2024"),
         ("CHN-RUS", 2, "gap_baci", "2023"), ("CHN-RUS", 2, "gap_2025", "2025")]
+
+
+def test_the_mirror_gap_compares_each_sides_own_statistics(trade):
+    from sco.trade import mirror_gap
+    # 2024: China's customs 240 against Russia's customs 228 (China's officials' 245 and the IMF's 230 are not
+    # China's best statistics): 12 / 240 = 5 %. 2015: only China's figures, so no gap.
+    gaps = mirror_gap(trade, "CHN-RUS")
+    assert [(r.year, r.value_a / 1e9, r.value_b / 1e9, r.gap) for r in gaps.itertuples()] == [(2024, 240, 228, 0.05)]
+    assert mirror_gap(trade, "CHN-KAZ").empty

@@ -18,7 +18,7 @@ VIEWS = {
     "meetings": ("meetings?countries=RUS,KAZ&rule=all_contacts&period=2024-07-03..2024-07-04&pair=KAZ-RUS", 1,
                  "Rusia", ["8", "chips=2", "radio=2"]),
     "trade": ("trade?pairs=CHN-RUS,CHN-KAZ&flow=exports&releases=1&year=2020&base=2016&whose=partner"
-              "&share_state=KAZ&share_partners=CHN,SCO", 1, "China – Kazajistán",
+              "&share_state=KAZ&share_partners=CHN,SCO&gap_pair=CHN-KAZ", 1, "China – Kazajistán",
               ["chips=2", "slider=2020", "slider=2016", "radio=1"]),
     "country": ("country?country=BLR&partners=BLR-RUS", 0, "Bielorrusia", ["5", "chips=1"]),
     "overview": ("?lang=en", 0, "Miembros", ["10"]),
