@@ -50,13 +50,13 @@ st.subheader(ui.t("trade_partners"))
 if not profile.trade_pairs:
     st.info(ui.t("no_rows"))
 else:
-    pairs = ui.choice(st.multiselect, "partners", options=profile.trade_pairs, default=profile.trade_pairs[:3],
-                      known=all_pairs, format_func=lambda p: pair_name(p, lang), label=ui.t("pairs"))
     if "indicators" in data.tables:
         partner_shares = ui.derived(views.partner_shares_view, iso3, lang, tables=("trade", "indicators"))
         if partner_shares is not None:
             ui.show_figure(partner_shares)
             st.caption(ui.t("share_caption"))
+    pairs = ui.choice(st.multiselect, "partners", options=profile.trade_pairs, default=profile.trade_pairs[:3],
+                      known=all_pairs, format_func=lambda p: pair_name(p, lang), label=ui.t("pairs"))
     series = ui.derived(views.trade_series_view, tuple(pairs), "total", lang,
                      tables=("trade", "summits", "membership", "meetings"))
     if series.chart is not None:
