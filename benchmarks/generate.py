@@ -9,6 +9,7 @@ addresses point at example.org: this data is for measuring speed, never for read
 from __future__ import annotations
 
 import csv
+import itertools
 import random
 import shutil
 import sys
@@ -127,6 +128,18 @@ def generate(scale: int, out: Path, seed: int = 7) -> Path:
                                   "stated_by": "synthetic", **SOURCE})
                     added += 1
     _write(out / "trade.csv", fields, trade)
+
+    # Imported trade: synthetic reporters (no key clash with the real ones) against every state, every year of the
+    # IMF files, both flows, citing the existing files, until the scale is reached.
+    fields, imported = tables["trade_imported"]
+    ids = sorted({r["source_id"] for r in imported if r["source_id"].startswith("imf-dots")})
+    combinations = ((a, b, year, flow) for a in others for b in codes if a != b for year in range(1948, 2021)
+                    for flow in ("exports", "imports"))
+    for a, b, year, flow in itertools.islice(combinations, len(imported) * (scale - 1)):
+        imported.append({"year": str(year), "period": "calendar", "reporter_iso3": a, "partner_iso3": b,
+                         "flow": flow, "value_usd": str(rng.randrange(10**5, 10**10)), "estimate": "",
+                         "source_id": rng.choice(ids)})
+    _write(out / "trade_imported.csv", fields, imported)
     return out
 
 

@@ -4,15 +4,14 @@ import streamlit as st
 from sco import tables, ui, views
 from sco.i18n import format_usd
 from sco.meetings import pair_name
-from sco.membership import statuses_on
 from sco.countries import country_name
 from sco.trade import FLOWS, MATRIX_RULES, SCO_PARTNERS, gaps, pair_options
 
 lang = ui.page_setup()
 data = ui.require("trade", "cities")
-trade = data["trade"]
 pairs_all = ui.derived(pair_options, tables=("trade",))
-years = sorted(int(y) for y in trade["year"].unique())
+choices = ui.derived(views.trade_choices, ui.today(), tables=("trade", "membership"))
+years = choices.years
 
 st.title(ui.t("trade_title"))
 st.write(ui.t("trade_intro"))
@@ -65,8 +64,7 @@ ui.show_figure(in_year.flow_map, geo=True)
 
 st.subheader(ui.t("share_section"))
 if "indicators" in data.tables:
-    members = sorted(data["membership"].query("status == 'member'")["iso3"].unique()) \
-        if "membership" in data.tables else sorted(trade["reporter_iso3"].unique())
+    members = choices.members
     state_col, partners_col = st.columns([1, 2])
     with state_col:
         state = ui.choice(st.selectbox, "share_state", options=members, default="KGZ" if "KGZ" in members else
@@ -92,10 +90,9 @@ if "indicators" in data.tables:
 
 st.subheader(ui.t("gaps_title"))
 st.caption(ui.t("gaps_caption"))
-current = sorted(statuses_on(data["membership"], ui.today()).query("status == 'member'")["iso3"]) \
-    if "membership" in data.tables else sorted(trade["reporter_iso3"].unique())
 # The gaps are the same in every language: computed once, only their labels per language.
-ui.show_table(tables.gaps_table(ui.derived(gaps, tuple(current), tables=("trade",)), lang), key="coverage_table")
+ui.show_table(tables.gaps_table(ui.derived(gaps, tuple(choices.members_today), tables=("trade",)), lang),
+              key="coverage_table")
 
 st.subheader(ui.t("trade_table_title"))
 ui.show_table(series.table, link_columns=(ui.t("source_link"),), key="trade_table")

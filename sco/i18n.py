@@ -504,8 +504,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Cada pareja de los miembros actuales; un año cuenta como cubierto cuando alguna fuente (la estadística "
               "de cualquiera de los dos Estados, el FMI, BACI, las autoridades o la prensa) da el total de la pareja."},
     "why_missing": {"en": "Why", "es": "Por qué"},
-    "gap_dots": {"en": "Neither state reported this partner to the IMF (its files cover 1948-2020)",
-                 "es": "Ninguno de los dos Estados declaró a este socio al FMI (sus archivos cubren 1948-2020)"},
+    "gap_dots": {"en": "Neither state reported this partner to the IMF (its files cover 1960-2020)",
+                 "es": "Ninguno de los dos Estados declaró a este socio al FMI (sus archivos cubren 1960-2020)"},
     "gap_baci": {"en": "Not in the BACI files (2022-2023), and no release found",
                  "es": "No figura en los archivos BACI (2022-2023) y no se halló publicación"},
     "gap_none": {"en": "No bulk file covers the year; no release or statement found in the searched pages",

@@ -270,7 +270,7 @@ SOURCE_ID = Column("source_id", TEXT, "The file the figure comes from: a source_
 
 TRADE_IMPORTED = Table(
     name="trade_imported",
-    description="Annual merchandise trade among SCO states imported from bulk statistics (IMF DOTS 1948-2020 "
+    description="Annual merchandise trade among SCO states imported from bulk statistics (IMF DOTS 1960-2020 "
                 "both reporters, CEPII BACI reconciled 2022-2023, IMF IMTS exports 2025), in US dollars.",
     columns=(
         TRADE.column("year"), TRADE.column("period"), TRADE.column("reporter_iso3"), TRADE.column("partner_iso3"),
@@ -309,7 +309,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (MEMBERSHIP, SUMMITS, CITIES, MEE
 RULES: dict[str, str] = {
     "missing_file": "the file must exist",
     "unreadable": "the file must be UTF-8 text in CSV format",
-    "too_large": "the file must be smaller than 20 MB",
+    "too_large": "the file must be smaller than 64 MB",
     "empty": "the file must have a header and at least one row",
     "missing_column": "the header must name every required column of the schema",
     "required": "a value is required",
@@ -409,7 +409,7 @@ TABLE_DESCRIPTIONS_ES: dict[str, str] = {
     "sources": "Los archivos masivos de los que vienen las tablas importadas: una fila por archivo en un commit de "
                "su repositorio.",
     "trade_imported": "Comercio anual de mercancías entre Estados de la OCS importado de estadísticas masivas (DOTS "
-                      "del FMI 1948-2020, ambos declarantes; CEPII BACI conciliado 2022-2023; exportaciones IMTS del "
+                      "del FMI 1960-2020, ambos declarantes; CEPII BACI conciliado 2022-2023; exportaciones IMTS del "
                       "FMI 2025), en dólares estadounidenses.",
     "indicators": "Comercio de cada Estado de la OCS con el mundo (filas 'World' del DOTS del FMI) y PIB (Banco "
                   "Mundial), por año, en dólares: los denominadores de las cuotas de comercio.",

@@ -165,6 +165,23 @@ def trade_year_view(trade: pd.DataFrame, membership: pd.DataFrame | None, cities
                          figures.build_trade_flow_map(*flows_for_map(trade, year, cities), lang, year))
 
 
+@dataclass(frozen=True)
+class TradeChoices:
+    years: list[int]  # every year with a figure
+    members: list[str]  # every state that has been a member (whose dependence can be asked about)
+    members_today: list[str]
+
+
+def trade_choices(trade: pd.DataFrame, membership: pd.DataFrame | None, today: date) -> TradeChoices:
+    """What the trade page offers to choose from: computed once per version of the data, not on every rerun."""
+    if membership is None:  # the membership table is withheld: every reporter stands in for the members
+        reporters = sorted(trade["reporter_iso3"].unique())
+        return TradeChoices(sorted(int(y) for y in trade["year"].unique()), reporters, reporters)
+    return TradeChoices(sorted(int(y) for y in trade["year"].unique()),
+                        sorted(membership.loc[membership["status"] == "member", "iso3"].unique()),
+                        sorted(statuses_on(membership, today).query("status == 'member'")["iso3"]))
+
+
 def mirror_gap_view(trade: pd.DataFrame, pair: str, lang: str) -> go.Figure | None:
     """How far the two states' statistics for their trade differ, year by year; None if never both."""
     gaps = mirror_gap(trade, pair)
