@@ -1,4 +1,5 @@
-"""Trade: each reporter's series over time with events, the members' matrix and growth, flows on a map, coverage."""
+"""Trade: each reporter's series with events, the two sides' gap, the members' matrix and growth, flows on a
+map, dependence on partners, and the member pair-years without a figure."""
 import streamlit as st
 
 from sco import tables, ui, views

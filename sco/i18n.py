@@ -494,8 +494,6 @@ STRINGS: dict[str, dict[str, str]] = {
                      "es": "Crecimiento de {base} a {year}, dentro de la serie de cada declarante"},
     "flow_map_title": {"en": "Trade flows between capitals in {year} (width: value)",
                        "es": "Flujos comerciales entre capitales en {year} (grosor: valor)"},
-    "coverage_title": {"en": "Coverage: calendar years with a sourced total, 2000-2025",
-                       "es": "Cobertura: años naturales con un total con fuente, 2000-2025"},
     "gaps_title": {"en": "Missing: member pairs and calendar years with no sourced total, 1992-2025",
                    "es": "Lo que falta: parejas de miembros y años naturales sin total con fuente, 1992-2025"},
     "gaps_caption": {
