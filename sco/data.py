@@ -170,6 +170,18 @@ def _check_rows(frame: pd.DataFrame, table: Table) -> list[Violation]:
     for line in frame.index[frame.duplicated(subset=key, keep="first")]:
         value = " / ".join(_text(frame.at[line, k]) for k in key)
         found.append(Violation(file, int(line), ",".join(key), value, "duplicate"))
+    if table.one_per_pair_day:
+        day, side_a, side_b = table.one_per_pair_day
+        a = frame[side_a[0]] + " " + frame[side_a[1]]
+        b = frame[side_b[0]] + " " + frame[side_b[1]]
+        first: dict[tuple, int] = {}
+        for line, key in zip(frame.index, zip(frame[day], a.where(a < b, b), b.where(a < b, a))):
+            if key in first:
+                found.append(Violation(file, int(line), f"{day},{','.join(side_a + side_b)}",
+                                       f"{_text(key[0])} {key[1]} - {key[2]} (also line {first[key]})",
+                                       "same_pair_day"))
+            else:
+                first[key] = int(line)
     for a, b in table.distinct:
         for line in frame.index[(frame[a] == frame[b]) & frame[a].notna()]:
             found.append(Violation(file, int(line), b, str(frame.at[line, b]), "same_sides"))

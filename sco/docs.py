@@ -65,8 +65,11 @@ def dictionary_frame(table_name: str, lang: str = "en") -> pd.DataFrame:
 
 def table_summary(frame: pd.DataFrame, name: str) -> dict:
     """What a table covers: rows, first and last date or year, countries named."""
-    if "basis" in frame:  # trade as the app holds it also has totals it computed and the imported rows
-        frame = frame[(frame["basis"] == "reported") & (frame["origin"] == "curated")]
+    # Trade and meetings as the app holds them also have the imported rows (and trade the totals it computed).
+    if "basis" in frame:
+        frame = frame[frame["basis"] == "reported"]
+    if "origin" in frame:
+        frame = frame[frame["origin"] == "curated"]
     date_columns = [c.name for c in TABLES[name].columns if c.kind in ("date",)] or [
         c.name for c in TABLES[name].columns if c.name == "year"]
     countries = set()

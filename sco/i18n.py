@@ -59,6 +59,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "note": {"en": "Note", "es": "Nota"},
     "source": {"en": "Source", "es": "Fuente"},
     "source_link": {"en": "Source link", "es": "Enlace a la fuente"},
+    "also_source": {"en": "Also recorded in", "es": "También registrada en"},
+    "also_source_link": {"en": "Link to that record", "es": "Enlace a ese registro"},
     "date": {"en": "Date", "es": "Fecha"},
     "year": {"en": "Year", "es": "Año"},
     "city": {"en": "City", "es": "Ciudad"},

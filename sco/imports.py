@@ -1,6 +1,7 @@
 """Import the bulk statistics kept in data/raw/ into the tables the app reads.
 
-    python -m sco.imports            regenerate data/trade_imported.csv, data/indicators.csv and data/sources.csv
+    python -m sco.imports            regenerate data/trade_imported.csv, data/indicators.csv,
+                                     data/meetings_imported.csv and data/sources.csv
     python -m sco.imports --check    exit 1 if the committed tables differ from what the raw files give
 
 Every imported row comes from one file of data/raw/ (data/raw/README.md says where each file comes from) and
@@ -17,22 +18,26 @@ import io
 import json
 import sys
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from sco import vitae
 from sco.countries import iso3_for
 from sco.data import data_dir
-from sco.schema import INDICATORS, SOURCES, TABLES, TRADE, TRADE_IMPORTED
+from sco.schema import INDICATORS, MEETINGS_IMPORTED, SOURCES, TABLES, TRADE, TRADE_IMPORTED
 
 DOTS = "IMF Direction of Trade Statistics"
 BACI = "CEPII BACI (reconciled, via OEC)"
 IMTS = "IMF International Trade in Goods (IMTS)"
 WORLD_BANK = "World Bank World Development Indicators"
+CHINA_VITAE = "China Vitae (Carnegie Endowment for International Peace)"
 
 DOTS_REPO = "https://github.com/SamLeBlanc/Direction-of-Trade-Map/blob/a0b40afbac7cefc59a4b35c1ebe541ac546aafad"
 BACI_REPO = "https://github.com/Gandalfthegloom/CourseProject2/blob/ed8245e9ec1da100321930c2aaaf295c936e8a3a"
 IMTS_REPO = "https://github.com/aalavandhan/aalavandhan.github.io/blob/087fe9c8b57e53c8ec5942ff354561b64799afc2"
 GDP_REPO = "https://github.com/datasets/gdp/blob/822019c80142c162e4ca4eb1a63699ae36075078"
+VITAE_REPO = "https://github.com/gbwalker/chinese-diplomacy-and-financing/blob/7b8fd3f6c0686ac95266f6d487b95816239fde48"
 
 # The IMF's names of the SCO states in the DOTS workbooks, and its name of the reporter's total.
 DOTS_NAMES = {
@@ -54,6 +59,7 @@ LICENCES = {
     "baci": "Etalab Open Licence 2.0 (BACI); repository: none stated",
     "imts": "IMF terms of use (data); repository: none stated",
     "gdp": "ODC-PDDL-1.0 (repository); World Bank CC BY 4.0 (data)",
+    "vitae": "none stated (the facts are used with a citation)",
 }
 
 
@@ -71,6 +77,7 @@ class Imported:
     trade: list[dict]
     indicators: list[dict]
     sources: list[dict]
+    meetings: list[dict]
     left_out: list[str]  # imported figures left out because a curated row holds the same key
 
 
@@ -257,6 +264,12 @@ def _sources(reporters: dict[str, str]) -> list[dict]:
                           "(raw/imf_imts_2025/trade_data.json)",
                  "url": f"{IMTS_REPO}/apps/global-trade/trade_data.json", "licence": LICENCES["imts"],
                  "note": "exporter's side only, US dollars, millions, converted to dollars"})
+    rows.append({"source_id": "china-vitae", "source": CHINA_VITAE,
+                 "title": "China Vitae activity records of China's leaders 2003-2018, as packaged by "
+                          f"gbwalker/chinese-diplomacy-and-financing (raw/{vitae.FILE})",
+                 "url": f"{VITAE_REPO}/data/all_engagements_2003-2018.rds", "licence": LICENCES["vitae"],
+                 "note": "meetings of Hu Jintao, Wen Jiabao, Xi Jinping and Li Keqiang with heads of state or "
+                         "government of SCO states; one record per official, country and day"})
     rows.append({"source_id": "worldbank-gdp", "source": WORLD_BANK,
                  "title": "GDP (current US$), World Bank, as packaged by datasets/gdp (raw/worldbank/gdp.csv)",
                  "url": f"{GDP_REPO}/data/gdp.csv", "licence": LICENCES["gdp"], "note": ""})
@@ -278,6 +291,19 @@ def sco_states(folder: Path) -> set[str]:
         return {r["iso3"] for r in csv.DictReader(handle)}
 
 
+def sco_summits(folder: Path) -> list[dict]:
+    with (folder / "summits.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return [{**r, "start_date": date.fromisoformat(r["start_date"]), "end_date": date.fromisoformat(r["end_date"])}
+                for r in csv.DictReader(handle) if r["body"] == "sco"]
+
+
+def read_vitae(path: Path, states: set[str], summits: list[dict]) -> list[dict]:
+    try:
+        return vitae.meetings(vitae.read_engagements(path), states, summits, "china-vitae")
+    except vitae.VitaeProblem as problem:
+        raise ImportProblem(f"raw/{vitae.FILE}", "", problem.row, problem.reason) from None
+
+
 def build(folder: Path) -> Imported:
     """Every imported row from the raw files under `folder`/raw, and the sources they name."""
     raw, states = raw_dir(folder), sco_states(folder)
@@ -294,6 +320,7 @@ def build(folder: Path) -> Imported:
         trade += read_baci(raw / "oec_baci" / f"bilateral_value_clean_{year % 100}_withid.csv", year, states)
     trade += read_imts(raw / "imf_imts_2025" / "trade_data.json", states)
     indicators = world + read_gdp(raw / "worldbank" / "gdp.csv", states)
+    meetings = read_vitae(raw / vitae.FILE, states, sco_summits(folder))
     sources = _sources(reporters)
     names = {s["source_id"]: s["source"] for s in sources}
     curated, left_out, kept = _curated_keys(folder), [], []
@@ -305,7 +332,7 @@ def build(folder: Path) -> Imported:
                 ((r["year"], r["reporter_iso3"], r["partner_iso3"], r["flow"], r["source_id"]) for r in left_out)]
     kept.sort(key=lambda r: (r["reporter_iso3"], r["partner_iso3"], r["source_id"], int(r["year"]), r["flow"]))
     indicators.sort(key=lambda r: (r["iso3"], r["indicator"], int(r["year"])))
-    return Imported(kept, indicators, sources, left_out)
+    return Imported(kept, indicators, sources, meetings, left_out)
 
 
 def render(rows: list[dict], columns: list[str]) -> str:
@@ -319,7 +346,8 @@ def render(rows: list[dict], columns: list[str]) -> str:
 
 def rendered(imported: Imported) -> dict[str, str]:
     """file name -> its text, for every table the schema marks as imported."""
-    rows = {TRADE_IMPORTED.name: imported.trade, INDICATORS.name: imported.indicators, SOURCES.name: imported.sources}
+    rows = {TRADE_IMPORTED.name: imported.trade, INDICATORS.name: imported.indicators, SOURCES.name: imported.sources,
+            MEETINGS_IMPORTED.name: imported.meetings}
     return {table.file: render(rows[table.name], [c.name for c in table.columns])
             for table in TABLES.values() if table.imported}
 
@@ -349,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in imported.left_out:
         print(f"left out: {line}")
     print(f"{len(imported.trade)} trade rows, {len(imported.indicators)} indicator rows, "
-          f"{len(imported.sources)} sources")
+          f"{len(imported.meetings)} meetings, {len(imported.sources)} sources")
     return 0
 
 

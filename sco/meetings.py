@@ -28,6 +28,41 @@ def pair_name(key: str, lang: str) -> str:
     return f"{country_name(a, lang)} – {country_name(b, lang)}"
 
 
+def _leaders(frame: pd.DataFrame) -> pd.Series:
+    """The two leaders in a fixed order, whichever side a row lists first."""
+    a = frame["iso3_a"] + " " + frame["leader_a"]
+    b = frame["iso3_b"] + " " + frame["leader_b"]
+    return a.where(a < b, b) + " | " + b.where(a < b, a)
+
+
+# The same two leaders within two days are one meeting: sources date a visit by its arrival, its talks or its
+# last day (as the meetings import does, sco.vitae.VISIT_GAP).
+VISIT_GAP = pd.Timedelta(days=2)
+
+
+def all_meetings(curated: pd.DataFrame, imported: pd.DataFrame | None = None,
+                 sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The curated meetings and the imported ones as one table. An imported row names its file by `source_id`
+    (its title and address come from sources.csv). A meeting both hold is one row: the curated one, which names
+    the imported file as well (`also_source_title`, `also_source_url`)."""
+    frame = curated.assign(origin="curated", also_source_title="", also_source_url="")
+    if imported is None or sources is None or imported.empty:
+        return frame
+    known = sources.set_index("source_id")
+    extra = imported.assign(source_title=imported["source_id"].map(known["title"]),
+                            source_url=imported["source_id"].map(known["url"]), origin="imported",
+                            also_source_title="", also_source_url="").drop(columns="source_id")
+    spans = [pd.DataFrame({"leaders": _leaders(f), "first": f["date"], "last": f["end_date"].fillna(f["date"])})
+             .reset_index() for f in (frame, extra)]
+    pairs = spans[0].merge(spans[1], on="leaders", suffixes=("", "_imported"))
+    same = pairs[(pairs["first_imported"] <= pairs["last"] + VISIT_GAP)
+                 & (pairs["last_imported"] >= pairs["first"] - VISIT_GAP)]
+    named = same.drop_duplicates("index")  # one imported record named per curated row: they share the source
+    frame.loc[named["index"], "also_source_title"] = extra.loc[named["index_imported"], "source_title"].to_numpy()
+    frame.loc[named["index"], "also_source_url"] = extra.loc[named["index_imported"], "source_url"].to_numpy()
+    return pd.concat([frame, extra.drop(index=same["index_imported"].unique())], ignore_index=True)
+
+
 def with_pairs(meetings: pd.DataFrame) -> pd.DataFrame:
     """Meetings with an order-free `pair` key and a `year`; done once, when the data is loaded."""
     frame = meetings.copy()

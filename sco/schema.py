@@ -19,7 +19,8 @@ DATE_PRECISIONS = ("day", "month", "year")
 TRADE_FLOWS = ("exports", "imports", "total")
 
 
-AUTHORITY_KINDS = ("customs", "statistics", "international", "reconciled", "agency", "officials", "press")
+AUTHORITY_KINDS = ("customs", "statistics", "international", "reconciled", "agency", "officials", "press",
+                   "research")
 # Kinds whose figures are the authority's own state's statistics: the reporter must be that state. Officials may
 # quote the other side's figures, and the press and international bodies report for any state.
 NATIONAL_STATISTICS = ("customs", "statistics", "agency")
@@ -87,6 +88,9 @@ AUTHORITIES: dict[str, Authority] = {
     "Officials of Tajikistan": _officials("TJK", "Autoridades de Tayikistán"),
     "Officials of Uzbekistan": _officials("UZB", "Autoridades de Uzbekistán"),
     "Press report": Authority("press", None, "Información de prensa"),
+    # Records of leaders' engagements compiled by a research institution (the meetings import).
+    "China Vitae (Carnegie Endowment for International Peace)": Authority(
+        "research", None, "China Vitae (Fundación Carnegie para la Paz Internacional)"),
 }
 
 
@@ -116,6 +120,9 @@ class Table:
     city_refs: tuple[tuple[str, str], ...] = ()
     # Pairs of columns that must differ on every row.
     distinct: tuple[tuple[str, str], ...] = ()
+    # (day column, (state, leader) columns of one side, of the other): one row per two leaders and day, in
+    # either order.
+    one_per_pair_day: tuple[str, tuple[str, str], tuple[str, str]] | None = None
     # (authority column, reporter column): a national statistics source must be the reporter's own.
     authority_of: tuple[str, str] | None = None
     # (column, table): every value must be the key of a row of that table (whose rows must each be used).
@@ -214,10 +221,11 @@ MEETINGS = Table(
         NOTE,
         *SOURCE_COLUMNS,
     ),
-    key=("date", "iso3_a", "iso3_b", "format", "city"),
+    key=("date", "iso3_a", "leader_a", "iso3_b", "leader_b", "format", "city"),
     interval=("date", "end_date"),
     city_refs=(("city", "host_iso3"),),
     distinct=(("iso3_a", "iso3_b"),),
+    one_per_pair_day=("date", ("iso3_a", "leader_a"), ("iso3_b", "leader_b")),
     required_file=False,
 )
 
@@ -302,8 +310,23 @@ INDICATORS = Table(
     imported=True,
 )
 
+MEETINGS_IMPORTED = Table(
+    name="meetings_imported",
+    description="Meetings of China's presidents and premiers with heads of state or government of SCO states, "
+                "2003-2018, imported from China Vitae's activity records; `note` quotes the record.",
+    columns=(*(c for c in MEETINGS.columns if c.name not in ("source_title", "source_url")), SOURCE_ID),
+    key=MEETINGS.key,
+    interval=MEETINGS.interval,
+    city_refs=MEETINGS.city_refs,
+    distinct=MEETINGS.distinct,
+    one_per_pair_day=MEETINGS.one_per_pair_day,
+    references=(("source_id", "sources"),),
+    required_file=False,
+    imported=True,
+)
+
 TABLES: dict[str, Table] = {t.name: t for t in (MEMBERSHIP, SUMMITS, CITIES, MEETINGS, TRADE, SOURCES,
-                                                 TRADE_IMPORTED, INDICATORS)}
+                                                 TRADE_IMPORTED, INDICATORS, MEETINGS_IMPORTED)}
 
 # Rules a violation can name, with the sentence shown to curators.
 RULES: dict[str, str] = {
@@ -325,6 +348,7 @@ RULES: dict[str, str] = {
     "duplicate": "the same key must not appear twice",
     "unknown_city": "the city must be listed in cities.csv with that country",
     "same_sides": "the two sides must be different states",
+    "same_pair_day": "one row per two leaders and day: a meeting found in two sources is one row naming both",
     "known_source": "must be one of the known sources (AUTHORITIES in sco/schema.py)",
     "unknown_source_id": "must be the source_id of a row of sources.csv",
     "unused_source": "every row of sources.csv must be named by an imported row",
@@ -393,7 +417,7 @@ DESCRIPTIONS_ES: dict[tuple[str | None, str], str] = {
     ("indicators", "value_usd"): "Valor en dólares estadounidenses.",
 }
 # A table whose columns are another's: their descriptions are that table's.
-COLUMNS_OF = {"trade_imported": "trade"}
+COLUMNS_OF = {"trade_imported": "trade", "meetings_imported": "meetings"}
 
 
 TABLE_DESCRIPTIONS_ES: dict[str, str] = {
@@ -413,6 +437,9 @@ TABLE_DESCRIPTIONS_ES: dict[str, str] = {
                       "FMI 2025), en dólares estadounidenses.",
     "indicators": "Comercio de cada Estado de la OCS con el mundo (filas 'World' del DOTS del FMI) y PIB (Banco "
                   "Mundial), por año, en dólares: los denominadores de las cuotas de comercio.",
+    "meetings_imported": "Reuniones de los presidentes y primeros ministros de China con jefes de Estado o de Gobierno "
+                         "de Estados de la OCS, 2003-2018, importadas de los registros de actividad de China Vitae; "
+                         "`note` cita el registro.",
 }
 
 

@@ -64,6 +64,8 @@ def meetings_table(meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("note", lang): frame["note"].to_numpy(),
         t("source", lang): frame["source_title"].to_numpy(),
         t("source_link", lang): frame["source_url"].to_numpy(),
+        t("also_source", lang): frame["also_source_title"].to_numpy(),
+        t("also_source_link", lang): frame["also_source_url"].to_numpy(),
     })
 
 

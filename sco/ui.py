@@ -16,7 +16,7 @@ from sco import i18n, links
 from sco.countries import country_name
 from sco.data import Dataset, data_dir, load_dataset, table_fingerprint
 from sco.geo import unmapped
-from sco.meetings import with_pairs
+from sco.meetings import all_meetings, with_pairs
 from sco.trade import all_figures, prepare_trade
 from sco.provenance import citation
 from sco.schema import RULES
@@ -217,7 +217,9 @@ def _load(folder: str, fingerprint: tuple) -> Dataset:
     dataset = load_dataset(folder)
     # Derived columns are added once here, not on every rerun.
     if "meetings" in dataset.tables:
-        dataset.tables["meetings"] = with_pairs(dataset.tables["meetings"])
+        tables = dataset.tables
+        tables["meetings"] = with_pairs(all_meetings(tables["meetings"], tables.get("meetings_imported"),
+                                                     tables.get("sources")))
     if "trade" in dataset.tables:
         tables = dataset.tables
         tables["trade"] = prepare_trade(all_figures(tables["trade"], tables.get("trade_imported"), tables.get("sources")))
@@ -248,7 +250,7 @@ def derived(function: Callable[..., T], *choices, tables: tuple[str, ...]) -> T:
 
 
 # Tables whose rows a page's table includes: their problems are that table's problems.
-PARTS = {"trade": ("trade_imported", "sources")}
+PARTS = {"trade": ("trade_imported", "sources"), "meetings": ("meetings_imported", "sources")}
 
 
 def require(*names: str) -> Dataset:

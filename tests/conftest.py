@@ -17,9 +17,9 @@ def data():
 
 @pytest.fixture(scope="session")
 def meetings(data):
-    """The meetings table as the app holds it (with its pair key and year)."""
-    from sco.meetings import with_pairs
-    return with_pairs(data["meetings"])
+    """The meetings table as the app holds it: curated and imported rows, with the pair key and year."""
+    from sco.meetings import all_meetings, with_pairs
+    return with_pairs(all_meetings(data["meetings"], data["meetings_imported"], data["sources"]))
 
 
 @pytest.fixture(scope="session")

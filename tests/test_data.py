@@ -130,7 +130,7 @@ def test_every_known_source_has_a_kind_and_a_spanish_name():
     from sco.schema import AUTHORITIES, AUTHORITY_KINDS
     for name, authority in AUTHORITIES.items():
         assert authority.kind in AUTHORITY_KINDS and authority.name_es, name
-        assert (authority.iso3 is None) == (authority.kind in ("international", "reconciled", "press")), name
+        assert (authority.iso3 is None) == (authority.kind in ("international", "reconciled", "press", "research")), name
 
 
 def test_every_rule_has_a_failing_case():

@@ -65,8 +65,15 @@ CASES = {
                                      "unknown_source_id")]),
     "unused source": (lambda f: append_row(f, "sources.csv", {
         "source_id": "spare", "source": "Press report", "title": "t", "url": "https://example.org/x", "licence": "x"}),
-        [Violation("sources.csv", 33, "source_id", "spare (named by no row of trade_imported.csv, indicators.csv)",
-                   "unused_source")]),
+        [Violation("sources.csv", 34, "source_id", "spare (named by no row of trade_imported.csv, indicators.csv, "
+                   "meetings_imported.csv)", "unused_source")]),
+    # The first meeting again, its sides in the other order and as a call: one meeting in two rows.
+    "same leaders and day": (lambda f: append_row(f, "meetings.csv", {
+        "date": "2013-03-22", "date_precision": "day", "iso3_a": "RUS", "leader_a": "Vladimir Putin",
+        "iso3_b": "CHN", "leader_b": "Xi Jinping", "format": "phone", "occasion": "o", "source_title": "t",
+        "source_url": "https://example.org/x"}),
+        [Violation("meetings.csv", 135, "date,iso3_a,leader_a,iso3_b,leader_b",
+                   "2013-03-22 CHN Xi Jinping - RUS Vladimir Putin (also line 2)", "same_pair_day")]),
     "two bad cells": (lambda f: (rewrite_cell(f, "cities.csv", 3, "lat", "95"),
                                  rewrite_cell(f, "cities.csv", 3, "lon", "east")),
                       [Violation("cities.csv", 3, "lat", "95", "range"),
