@@ -1,4 +1,6 @@
 """Country profile: one state's status history, summits hosted, leader meetings and trade partners, with sources."""
+from datetime import date
+
 import streamlit as st
 
 from sco import ui, views
@@ -26,7 +28,9 @@ status.metric(ui.t("status_now"), label("status", current["status"], lang) if cu
               ui.t("since", date=format_date(current["start_date"], lang)) if current is not None else None,
               delta_color="off", delta_arrow="off")
 hosted.metric(ui.t("summits_hosted"), len(profile.summits_hosted))
-met.metric(ui.t("meetings_recorded"), len(profile.meetings))
+meetings_coverage = ui.derived(views.coverage_view, (iso3,), date(1996, 1, 1), ui.today(), "all_contacts", lang,
+                               tables=("coverage",))
+ui.meeting_count(met, "meetings_recorded", len(profile.meetings), meetings_coverage)
 
 st.subheader(ui.t("status_history"))
 if profile.statuses.empty:
@@ -42,6 +46,7 @@ st.subheader(ui.t("counterparts"))
 if view.meetings_per_year is None:
     st.info(ui.t("no_rows"))
 else:
+    ui.coverage_note(meetings_coverage)
     st.dataframe(view.counterparts, hide_index=True, width="stretch")
     ui.show_figure(view.meetings_per_year)
     ui.show_table(view.meetings, link_columns=(ui.t("source_link"),), key="country_meetings")

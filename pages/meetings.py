@@ -31,9 +31,11 @@ with right:
 
 chosen = MeetingFilter(period[0], period[1], tuple(countries), rule)
 view = ui.derived(views.meetings_view, chosen, lang, tables=("meetings", "summits", "cities"))
-st.metric(ui.t("meetings_counted"), view.count)
+coverage = ui.derived(views.coverage_view, tuple(countries), period[0], period[1], rule, lang, tables=("coverage",))
+ui.meeting_count(st, "meetings_counted", view.count, coverage)
 when = {"first": format_date(period[0], lang), "last": format_date(period[1], lang)}
 st.caption(ui.t("rule_caption", count=view.count, rule=ui.t(f"rule_{rule}"), **when))
+ui.coverage_note(coverage)
 if not view.count:
     st.info(ui.t("no_meetings"))
     st.stop()
@@ -56,8 +58,11 @@ st.subheader(ui.t("pair_drilldown"))
 pair = ui.choice(st.selectbox, "pair", options=view.pairs, default=view.pairs[0], known=all_pairs,
                  format_func=view.pair_names.get, label=ui.t("pair"))
 one_pair = ui.derived(views.pair_view, chosen, pair, lang, tables=("meetings",))
-st.write(ui.t("pair_summary", pair=view.pair_names[pair], count=one_pair.count,
-              latest=format_date(one_pair.latest, lang), **when))
+pair_coverage = ui.derived(views.coverage_view, tuple(pair.split("-")), period[0], period[1], rule, lang,
+                           tables=("coverage",))
+st.write(ui.t("pair_summary", pair=view.pair_names[pair], latest=format_date(one_pair.latest, lang), **when,
+              count=one_pair.count if pair_coverage.census else ui.t("at_least", count=one_pair.count)))
+ui.coverage_note(pair_coverage)
 ui.show_figure(one_pair.per_year)
 ui.show_table(one_pair.table, link_columns=(ui.t("source_link"),), key="pair_table")
 

@@ -1,4 +1,6 @@
 """Sources and methods: what each table covers, the data dictionary, counting rules, discrepancies, corrections."""
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -46,6 +48,12 @@ if "trade" in data.tables:
     st.subheader(ui.t("known_sources_section"))
     st.caption(ui.t("known_sources_text"))
     ui.show_table(ui.derived(views.known_sources, lang, tables=("trade",)), key="known_sources")
+
+if "coverage" in data.tables:
+    st.subheader(ui.t("coverage_sources"))
+    statements = ui.derived(views.coverage_view, (), date(1990, 1, 1), ui.today(), "all_contacts", lang,
+                            tables=("coverage",))
+    st.dataframe(statements.table, hide_index=True, width="stretch")
 
 st.subheader(ui.t("corrections_section"))
 st.text(ui.t("corrections_text"))

@@ -60,6 +60,27 @@ STRINGS: dict[str, dict[str, str]] = {
     "source": {"en": "Source", "es": "Fuente"},
     "source_link": {"en": "Source link", "es": "Enlace a la fuente"},
     "also_source": {"en": "Also recorded in", "es": "También registrada en"},
+    "at_least": {"en": "at least {count}", "es": "al menos {count}"},
+    "coverage_census": {"en": "A complete count (census): every meeting that took place is in the record, as the "
+                              "statement below says.",
+                        "es": "Un recuento completo (censo): todas las reuniones que hubo están en el registro, como "
+                              "dice la declaración de abajo."},
+    "coverage_sample": {"en": "A lower bound: the record is complete only where a statement below says so; "
+                              "elsewhere meetings may be missing.",
+                        "es": "Una cota inferior: el registro solo es completo donde lo dice una declaración de "
+                              "abajo; en lo demás pueden faltar reuniones."},
+    "coverage_title": {"en": "How complete is this count", "es": "Cuán completo es este recuento"},
+    "coverage_none": {"en": "No coverage statement concerns this choice: the record is a sample.",
+                      "es": "Ninguna declaración de cobertura atañe a esta selección: el registro es una muestra."},
+    "coverage_sources": {"en": "How complete the meetings record is", "es": "Cuán completo es el registro de reuniones"},
+    "sides": {"en": "Sides", "es": "Partes"},
+    "leaders": {"en": "Leaders", "es": "Líderes"},
+    "all_leaders": {"en": "all heads of state or government", "es": "todos los jefes de Estado o de Gobierno"},
+    "any_sco_state": {"en": "any SCO state", "es": "cualquier Estado de la OCS"},
+    "completeness": {"en": "Completeness", "es": "Completitud"},
+    "completeness_census": {"en": "census", "es": "censo"},
+    "completeness_sample": {"en": "sample", "es": "muestra"},
+    "searched": {"en": "What was searched", "es": "Qué se buscó"},
     "also_source_link": {"en": "Link to that record", "es": "Enlace a ese registro"},
     "date": {"en": "Date", "es": "Fecha"},
     "year": {"en": "Year", "es": "Año"},

@@ -325,8 +325,31 @@ MEETINGS_IMPORTED = Table(
     imported=True,
 )
 
+COVERAGE = Table(
+    name="coverage",
+    description="How complete the meetings record is: for which states and leaders, which period and which "
+                "formats it is a census (every meeting that took place) or a sample, and what was searched.",
+    columns=(
+        Column("iso3_a", ISO3, "One side."),
+        Column("iso3_b", ISO3, "The other side; empty for meetings with the leaders of any SCO state.", required=False),
+        Column("leaders", TEXT, "Whose meetings, when not every head of state or government of the two sides "
+               "(e.g. 'Xi Jinping, Vladimir Putin').", required=False),
+        Column("first_date", DATE, "First day the statement covers."),
+        Column("last_date", DATE, "Last day the statement covers."),
+        Column("rule", CHOICE, "The formats covered: in person; in person and by video; every contact.",
+               choices=("in_person", "in_person_video", "all_contacts")),
+        Column("completeness", CHOICE, "'census': every meeting that took place is in the table; 'sample': some "
+               "are, and a count is a lower bound.", choices=("census", "sample")),
+        Column("searched", TEXT, "What was searched, and what is known to be missing."),
+        NOTE,
+    ),
+    key=("iso3_a", "iso3_b", "leaders", "first_date", "rule"),
+    interval=("first_date", "last_date"),
+    required_file=False,
+)
+
 TABLES: dict[str, Table] = {t.name: t for t in (MEMBERSHIP, SUMMITS, CITIES, MEETINGS, TRADE, SOURCES,
-                                                 TRADE_IMPORTED, INDICATORS, MEETINGS_IMPORTED)}
+                                                 TRADE_IMPORTED, INDICATORS, MEETINGS_IMPORTED, COVERAGE)}
 
 # Rules a violation can name, with the sentence shown to curators.
 RULES: dict[str, str] = {
@@ -362,6 +385,16 @@ DESCRIPTIONS_ES: dict[tuple[str | None, str], str] = {
     (None, "source_title"): "Título de la página que respalda los datos de la fila.",
     (None, "source_url"): "Dirección de esa página (URL http o https absoluta).",
     (None, "note"): "Salvedades, discrepancias entre fuentes, redacción exacta.",
+    ("coverage", "iso3_a"): "Una parte.",
+    ("coverage", "iso3_b"): "La otra parte; vacía para las reuniones con los líderes de cualquier Estado de la OCS.",
+    ("coverage", "leaders"): "De quién son las reuniones, cuando no de todos los jefes de Estado o de Gobierno de "
+                             "ambas partes (p. ej., 'Xi Jinping, Vladimir Putin').",
+    ("coverage", "first_date"): "Primer día que cubre la declaración.",
+    ("coverage", "last_date"): "Último día que cubre la declaración.",
+    ("coverage", "rule"): "Los formatos cubiertos: en persona; en persona y por vídeo; todo contacto.",
+    ("coverage", "completeness"): "'census': todas las reuniones que hubo están en la tabla; 'sample': algunas, y "
+                                  "un recuento es una cota inferior.",
+    ("coverage", "searched"): "Qué se buscó y qué se sabe que falta.",
     (None, "date_precision"): "Precisión de la fecha de inicio; un mes o un año se guarda como su primer día.",
     ("membership", "iso3"): "Código ISO 3166-1 alfa-3 del Estado.",
     ("membership", "status"): "Estatus durante el intervalo. 'partner' es el estatus único que sustituyó a "
@@ -437,6 +470,8 @@ TABLE_DESCRIPTIONS_ES: dict[str, str] = {
                       "FMI 2025), en dólares estadounidenses.",
     "indicators": "Comercio de cada Estado de la OCS con el mundo (filas 'World' del DOTS del FMI) y PIB (Banco "
                   "Mundial), por año, en dólares: los denominadores de las cuotas de comercio.",
+    "coverage": "Cuán completo es el registro de reuniones: para qué Estados y líderes, qué periodo y qué formatos "
+                "es un censo (todas las reuniones que hubo) o una muestra, y qué se buscó.",
     "meetings_imported": "Reuniones de los presidentes y primeros ministros de China con jefes de Estado o de Gobierno "
                          "de Estados de la OCS, 2003-2018, importadas de los registros de actividad de China Vitae; "
                          "`note` cita el registro.",

@@ -117,3 +117,18 @@ def coverage_table(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("covered", lang): coverage["covered"].to_numpy(),
         t("missing", lang): coverage["missing"].to_numpy(),
     })
+
+
+def meetings_coverage_table(statements: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("sides", lang): [country_name(a, lang) + " – " + (country_name(b, lang) if isinstance(b, str) and b
+                                                             else t("any_sco_state", lang))
+                           for a, b in zip(statements["iso3_a"], statements["iso3_b"])],
+        t("leaders", lang): statements["leaders"].fillna("").replace("", t("all_leaders", lang)).to_numpy(),
+        t("start", lang): _dates(statements["first_date"]).to_numpy(),
+        t("end", lang): _dates(statements["last_date"]).to_numpy(),
+        t("counting_rule", lang): [t(f"rule_{r}", lang) for r in statements["rule"]],
+        t("completeness", lang): [label("completeness", c, lang) for c in statements["completeness"]],
+        t("searched", lang): statements["searched"].to_numpy(),
+        t("note", lang): statements["note"].fillna("").to_numpy(),
+    })

@@ -253,6 +253,20 @@ def derived(function: Callable[..., T], *choices, tables: tuple[str, ...]) -> T:
 PARTS = {"trade": ("trade_imported", "sources"), "meetings": ("meetings_imported", "sources")}
 
 
+def meeting_count(container, label_key: str, count: int, coverage) -> None:
+    """A count of meetings as a metric: the number itself for a census, else marked as a lower bound."""
+    container.metric(t(label_key), count if coverage.census else t("at_least", count=count))
+
+
+def coverage_note(coverage) -> None:
+    """What makes a count of meetings complete or a lower bound, and the statements that say so."""
+    st.caption(t("coverage_census") if coverage.census else
+               t("coverage_sample") if len(coverage.table) else t("coverage_none"))
+    if len(coverage.table):
+        with st.expander(t("coverage_title")):
+            st.dataframe(coverage.table, hide_index=True, width="stretch")
+
+
 def require(*names: str) -> Dataset:
     """The dataset, or a readable list of what keeps the named tables out, and the page stops there."""
     data = dataset()

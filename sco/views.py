@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from sco import figures, tables
 from sco.countries import country_name
+from sco.coverage import concerning, is_census
 from sco.events import timeline_events
 from sco.i18n import authority_name, format_date, label, t
 from sco.meetings import (MeetingFilter, count_by_pair, count_by_place, count_by_place_and_year, count_by_year,
@@ -257,3 +258,16 @@ def known_sources(trade: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("country", lang): [country_name(a.iso3, lang) if a.iso3 else "" for a in AUTHORITIES.values()],
         t("col_rows", lang): [int(cited.get(name, 0)) for name in AUTHORITIES],
     })
+
+
+@dataclass(frozen=True)
+class CoverageView:
+    census: bool  # every meeting counted took place and none is missing
+    table: pd.DataFrame  # the statements concerning the choice
+
+
+def coverage_view(coverage: pd.DataFrame | None, countries: tuple[str, ...], first: date, last: date, rule: str,
+                  lang: str) -> CoverageView:
+    """How complete a count of meetings of `countries` (two: one pair; else their meetings with anyone) is."""
+    census = len(countries) == 2 and is_census(coverage, (countries[0], countries[1]), first, last, rule)
+    return CoverageView(census, tables.meetings_coverage_table(concerning(coverage, countries, first, last), lang))

@@ -28,13 +28,14 @@ def test_membership_history_table_lists_every_interval(d):
 
 
 def test_meetings_view_of_russia_in_person_in_2024(d):
-    # data/meetings.csv: 9 meetings in person with Russia in 2024, in 3 cities, 7 pairs, China's 3 the most.
+    # data/meetings.csv: 31 meetings in person with Russia in 2024, Belarus's 9 the most; 3 in places that are
+    # no city (Valaam, a training ground), the others in cities on the map.
     chosen = MeetingFilter(date(2024, 1, 1), date(2024, 12, 31), ("RUS",), "in_person")
     view = views.meetings_view(d["meetings"], d["summits"], d["cities"], chosen, "en")
-    assert view.count == len(view.table) == 9
-    assert len(view.pairs) == 7 and view.pairs[0] == "CHN-RUS"
-    assert view.unplaced == 0
-    assert sum(len(trace.lat) for trace in view.map.data) == view.places == 3
+    assert view.count == len(view.table) == 31
+    assert view.pairs[0] == "BLR-RUS"
+    assert view.unplaced == 3
+    assert sum(len(trace.lat) for trace in view.map.data) == view.places == 8
 
 
 def test_meetings_view_with_nothing_chosen_has_no_figures(d):

@@ -3,8 +3,9 @@ import pytest
 
 from sco.data import Violation, load_dataset
 from sco.schema import RULES, TABLES
-from tests.conftest import append_row, rewrite_cell
+from tests.conftest import DATA, append_row, rewrite_cell
 
+MEETINGS_LINES = len((DATA / "meetings.csv").read_text(encoding="utf-8").splitlines())
 TRADE_HEADER = "year,period,reporter_iso3,partner_iso3,flow,value_usd,source,source_title,source_url\n"
 SUMMITS_HEADER = "start_date,end_date,city,host_iso3,format,body,note,source_title,source_url"
 
@@ -72,7 +73,7 @@ CASES = {
         "date": "2013-03-22", "date_precision": "day", "iso3_a": "RUS", "leader_a": "Vladimir Putin",
         "iso3_b": "CHN", "leader_b": "Xi Jinping", "format": "phone", "occasion": "o", "source_title": "t",
         "source_url": "https://example.org/x"}),
-        [Violation("meetings.csv", 135, "date,iso3_a,leader_a,iso3_b,leader_b",
+        [Violation("meetings.csv", MEETINGS_LINES + 1, "date,iso3_a,leader_a,iso3_b,leader_b",
                    "2013-03-22 CHN Xi Jinping - RUS Vladimir Putin (also line 2)", "same_pair_day")]),
     "two bad cells": (lambda f: (rewrite_cell(f, "cities.csv", 3, "lat", "95"),
                                  rewrite_cell(f, "cities.csv", 3, "lon", "east")),
