@@ -1,10 +1,11 @@
-"""Leader meetings: filters in the link, then where (map), when (timeline), who with whom (network), one pair."""
+"""Leader meetings: filters in the link, then where (map), when (timeline), who with whom (network, leaders ranked),
+one pair (with its trade), one leader."""
 import streamlit as st
 
 from sco import figures, ui, views
 from sco.countries import country_name
 from sco.i18n import format_date
-from sco.meetings import COUNTING_RULES, DEFAULT_RULE, MeetingFilter, countries_in, pairs_in
+from sco.meetings import COUNTING_RULES, DEFAULT_RULE, MeetingFilter, countries_in, leaders_in, pairs_in
 
 lang = ui.page_setup()
 data = ui.require("meetings", "summits", "cities")
@@ -12,6 +13,7 @@ meetings = data["meetings"]
 first, last = meetings["date"].min().date(), meetings["date"].max().date()
 all_countries = ui.derived(countries_in, tables=("meetings",))
 all_pairs = ui.derived(pairs_in, tables=("meetings",))
+all_leaders = ui.derived(leaders_in, tables=("meetings",))
 
 st.title(ui.t("meetings_title"))
 st.write(ui.t("meetings_intro"))
@@ -53,18 +55,42 @@ if len(view.pairs) > figures.MAX_TIMELINE_PAIRS:
 ui.show_figure(view.network)
 if len(view.pairs) > figures.MAX_NETWORK_PAIRS:
     st.caption(ui.t("chart_capped", shown=figures.MAX_NETWORK_PAIRS, total=len(view.pairs)))
+ui.show_figure(view.leader_ranking)
+if len(view.leaders) > figures.MAX_RANKED:
+    st.caption(ui.t("leaders_capped", shown=figures.MAX_RANKED, rest=len(view.leaders) - figures.MAX_RANKED))
 
 st.subheader(ui.t("pair_drilldown"))
 pair = ui.choice(st.selectbox, "pair", options=view.pairs, default=view.pairs[0], known=all_pairs,
                  format_func=view.pair_names.get, label=ui.t("pair"))
-one_pair = ui.derived(views.pair_view, chosen, pair, lang, tables=("meetings",))
+one_pair = ui.derived(views.pair_view, chosen, pair, lang, tables=("meetings", "trade"))
 pair_coverage = ui.derived(views.coverage_view, tuple(pair.split("-")), period[0], period[1], rule, lang,
                            tables=("coverage",))
 st.write(ui.t("pair_summary", pair=view.pair_names[pair], latest=format_date(one_pair.latest, lang), **when,
               count=one_pair.count if pair_coverage.census else ui.t("at_least", count=one_pair.count)))
 ui.coverage_note(pair_coverage)
 ui.show_figure(one_pair.per_year)
+if "trade" in data.tables:
+    st.caption(ui.t("pair_trade_caption"))
 ui.show_table(one_pair.table, link_columns=(ui.t("source_link"),), key="pair_table")
+
+st.subheader(ui.t("one_leader"))
+leader = ui.choice(st.selectbox, "leader", options=view.leaders, default=view.leaders[0], known=all_leaders,
+                   format_func=str, label=ui.t("leader"))
+whole = ui.derived(views.leader_view, chosen, leader, None, lang, tables=("meetings",))
+year = ui.choice(st.selectbox, "leader_year", options=["all", *map(str, whole.years)], default="all",
+                 known=["all", *map(str, range(first.year, last.year + 1))], label=ui.t("leader_year"),
+                 format_func=lambda y: ui.t("whole_period") if y == "all" else y)
+one_leader = whole if year == "all" else ui.derived(views.leader_view, chosen, leader, int(year), lang,
+                                                    tables=("meetings",))
+leader_coverage = ui.derived(views.coverage_view, (whole.iso3,), period[0], period[1], rule, lang, tables=("coverage",))
+st.write(ui.t("leader_summary", leader=leader, period=ui.t("whole_period") if year == "all" else year,
+              count=ui.t("at_least", count=one_leader.count)))
+ui.coverage_note(leader_coverage)
+ui.show_figure(one_leader.counterparts)
+counterparts = one_leader.table[ui.t("pair")].nunique() if len(one_leader.table) else 0
+if counterparts > figures.MAX_RANKED:
+    st.caption(ui.t("counterparts_capped", shown=figures.MAX_RANKED, rest=counterparts - figures.MAX_RANKED))
+ui.show_table(one_leader.table, link_columns=(ui.t("source_link"),), key="leader_table")
 
 st.subheader(ui.t("meetings_table_title"))
 ui.show_table(view.table, link_columns=(ui.t("source_link"),), key="meetings_table")

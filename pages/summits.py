@@ -1,10 +1,13 @@
-"""Summits: where (map of host cities) and when (timeline) the heads of state met, with sources."""
+"""Summits: where (map of host cities) and when (timeline) the heads of state met, the bilateral meetings at any
+summit (a graph), with sources."""
+from datetime import date
+
 import streamlit as st
 
 from sco import figures, ui, views
 
 lang = ui.page_setup()
-ui.require("summits", "cities")
+data = ui.require("summits", "cities")
 view = ui.derived(views.summits_view, lang, tables=("summits", "cities"))
 
 st.title(ui.t("summits_title"))
@@ -13,6 +16,23 @@ ui.show_figure(view.map, geo=True)
 ui.show_figure(view.timeline)
 if view.hosts > figures.MAX_TIMELINE_HOSTS:
     st.caption(ui.t("hosts_capped", shown=figures.MAX_TIMELINE_HOSTS, total=view.hosts))
+
+if "meetings" in data.tables:
+    st.subheader(ui.t("summit_bilaterals"))
+    choices = ui.derived(views.summit_choices, tables=("summits",))
+    start = ui.choice(st.selectbox, "summit", options=list(choices), default=next(iter(choices)),
+                      format_func=choices.get, label=ui.t("summit_pick"))
+    bilaterals = ui.derived(views.summit_bilaterals_view, start, lang, tables=("meetings", "summits"))
+    day = date.fromisoformat(start)
+    coverage = ui.derived(views.coverage_view, (), day, day, "in_person", lang, tables=("coverage",))
+    ui.meeting_count(st, "summit_bilaterals_count", bilaterals.count, coverage)
+    st.caption(ui.t("summit_bilaterals_rule"))
+    ui.coverage_note(coverage)
+    if bilaterals.network is None:
+        st.info(ui.t("no_summit_bilaterals"))
+    else:
+        ui.show_figure(bilaterals.network)
+        ui.show_table(bilaterals.table, link_columns=(ui.t("source_link"),), key="summit_meetings")
 
 st.subheader(ui.t("summits_table_title"))
 ui.show_table(view.table, link_columns=(ui.t("source_link"),))

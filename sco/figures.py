@@ -291,7 +291,7 @@ def build_meetings_timeline(meetings: pd.DataFrame, summits: pd.DataFrame, lang:
     return _layout(fig, t("meetings_timeline_title", lang), 180 + 26 * len(categories))
 
 
-def build_pair_network(pairs: pd.DataFrame, lang: str) -> go.Figure:
+def build_pair_network(pairs: pd.DataFrame, lang: str, title: str | None = None) -> go.Figure:
     """Countries on a circle and a line per pair that met, its width by the number of meetings (the most
     frequent pairs; lines of similar width share one trace, so the figure stays small)."""
     import math
@@ -326,7 +326,22 @@ def build_pair_network(pairs: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_xaxes(visible=False, range=[-1.35, 1.35])
     fig.update_yaxes(visible=False, range=[-1.25, 1.25], scaleanchor="x")
     fig.update_layout(plot_bgcolor="#ffffff")
-    return _layout(fig, t("network_title", lang), 620)
+    return _layout(fig, title or t("network_title", lang), 620)
+
+
+MAX_RANKED = 20
+
+
+def build_ranking(ranked: pd.DataFrame, names: list[str], lang: str, title: str) -> go.Figure:
+    """Horizontal bars, the most meetings on top: leaders or counterparts (the first MAX_RANKED; the page says
+    how many more there are)."""
+    shown = ranked.head(MAX_RANKED).iloc[::-1]
+    labels = [plain(n) for n in names[:MAX_RANKED]][::-1]
+    fig = go.Figure(go.Bar(x=shown["meetings"], y=labels, orientation="h", marker_color=FORMAT_COLORS["in_person"],
+                           hovertemplate="%{y}: %{x}<extra></extra>"))
+    fig.update_xaxes(title=t("meetings_count", lang), rangemode="tozero")
+    fig.update_yaxes(title=None, type="category")
+    return _layout(fig, title, 120 + 24 * len(shown))
 
 
 def build_meetings_per_year(per_year: pd.DataFrame, lang: str, title: str) -> go.Figure:
@@ -340,6 +355,23 @@ def build_meetings_per_year(per_year: pd.DataFrame, lang: str, title: str) -> go
     fig.update_xaxes(title=None, dtick=1)
     fig.update_yaxes(title=t("meetings_count", lang), rangemode="tozero")
     return _layout(fig, title, 380)
+
+
+def build_meetings_and_trade(per_year: pd.DataFrame, totals: pd.DataFrame, lang: str, title: str) -> go.Figure:
+    """Meetings per year (bars, left axis) and the pair's trade that year (line, right axis, billions of dollars):
+    the two records side by side; the hover says whose trade figure each point is."""
+    fig = build_meetings_per_year(per_year, lang, title)
+    if totals.empty:
+        return fig
+    hover = [f"{r.year}: {format_usd(r.value_usd, lang)}<br>{t('whose_figure', lang)}: "
+             f"{plain(authority_name(r.source, lang))} ({plain(country_name(r.reporter_iso3, lang))})"
+             for r in totals.itertuples()]
+    fig.add_trace(go.Scatter(x=totals["year"], y=totals["value_usd"] / 1e9, yaxis="y2", mode="lines+markers",
+                             name=t("trade_total_line", lang), line=dict(color="#c0392b", width=2),
+                             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_layout(yaxis2=dict(title=t("usd_billions", lang), overlaying="y", side="right", rangemode="tozero",
+                                  showgrid=False))
+    return _layout(fig, title, 400)
 
 
 def series_name(series: str, lang: str) -> str:

@@ -60,6 +60,39 @@ STRINGS: dict[str, dict[str, str]] = {
     "source": {"en": "Source", "es": "Fuente"},
     "source_link": {"en": "Source link", "es": "Enlace a la fuente"},
     "also_source": {"en": "Also recorded in", "es": "También registrada en"},
+    "leaders_ranking_title": {"en": "Who met most: leaders by number of meetings",
+                              "es": "Quién se reunió más: líderes por número de reuniones"},
+    "leaders_capped": {"en": "The chart shows the {shown} leaders with most meetings; {rest} more are in the table.",
+                       "es": "El gráfico muestra los {shown} líderes con más reuniones; otros {rest} están en la tabla."},
+    "one_leader": {"en": "One leader's meetings", "es": "Las reuniones de un líder"},
+    "leader": {"en": "Leader", "es": "Líder"},
+    "leader_year": {"en": "Year", "es": "Año"},
+    "whole_period": {"en": "the whole period", "es": "todo el periodo"},
+    "leader_counterparts_title": {"en": "{leader}: counterparts, {period}", "es": "{leader}: interlocutores, {period}"},
+    "counterparts_capped": {"en": "The chart shows the {shown} counterparts met most; {rest} more are in the table.",
+                            "es": "El gráfico muestra los {shown} interlocutores más frecuentes; otros {rest} están en "
+                                  "la tabla."},
+    "leader_summary": {"en": "{leader}: {count} meetings in {period}.", "es": "{leader}: {count} reuniones en {period}."},
+    "pair_and_trade_title": {"en": "{pair}: meetings per year, and the pair's trade",
+                             "es": "{pair}: reuniones por año y el comercio de la pareja"},
+    "trade_total_line": {"en": "Trade, total (best figure)", "es": "Comercio total (mejor cifra)"},
+    "pair_trade_caption": {"en": "The line is the pair's total trade each calendar year, chosen as the Trade page's "
+                                 "matrix chooses under 'best' (a state's own statistics first); the hover says whose "
+                                 "figure it is.",
+                           "es": "La línea es el comercio total de la pareja cada año natural, elegido como lo elige la "
+                                 "matriz de la página de comercio con la regla 'mejor' (primero las estadísticas "
+                                 "propias de un Estado); al pasar el cursor se ve de quién es la cifra."},
+    "summit_bilaterals": {"en": "Bilateral meetings at a summit", "es": "Reuniones bilaterales en una cumbre"},
+    "summit_pick": {"en": "Summit", "es": "Cumbre"},
+    "summit_network_title": {"en": "Bilateral meetings at the SCO summit, {city} {year}",
+                             "es": "Reuniones bilaterales en la cumbre de la OCS, {city} {year}"},
+    "summit_bilaterals_count": {"en": "Bilateral meetings", "es": "Reuniones bilaterales"},
+    "summit_bilaterals_rule": {"en": "Meetings in the host city from the day before the summit to its last day, or "
+                                     "recorded as held at it.",
+                               "es": "Reuniones en la ciudad anfitriona desde la víspera de la cumbre hasta su último "
+                                     "día, o registradas como celebradas en ella."},
+    "no_summit_bilaterals": {"en": "No bilateral meeting at this summit is recorded.",
+                             "es": "No consta ninguna reunión bilateral en esta cumbre."},
     "at_least": {"en": "at least {count}", "es": "al menos {count}"},
     "coverage_census": {"en": "A complete count (census): every meeting that took place is in the record, as the "
                               "statement below says.",

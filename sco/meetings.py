@@ -129,6 +129,11 @@ def countries_in(meetings: pd.DataFrame) -> list[str]:
     return sorted(set(meetings["iso3_a"]) | set(meetings["iso3_b"]))
 
 
+def leaders_in(meetings: pd.DataFrame) -> list[str]:
+    """Every leader the table names."""
+    return sorted(set(meetings["leader_a"]) | set(meetings["leader_b"]))
+
+
 def pairs_in(meetings: pd.DataFrame) -> list[str]:
     """Every pair of states that met, as pair keys ('CHN-RUS')."""
     return sorted(meetings["pair"].unique())
@@ -140,3 +145,38 @@ def count_by_place_and_year(meetings: pd.DataFrame, cities: pd.DataFrame) -> pd.
     joined = placed.merge(cities[["city", "iso3", "lat", "lon"]], left_on=["city", "host_iso3"],
                           right_on=["city", "iso3"], how="inner")
     return joined.groupby(["year", "city", "host_iso3", "lat", "lon"], as_index=False).agg(meetings=("date", "size"))
+
+
+def by_leader(meetings: pd.DataFrame) -> pd.DataFrame:
+    """Each meeting twice, once from each side: leader, state, counterpart, counterpart's state, and the row."""
+    sides = [("leader_a", "iso3_a", "leader_b", "iso3_b"), ("leader_b", "iso3_b", "leader_a", "iso3_a")]
+    return pd.concat([meetings.assign(leader=meetings[lead], iso3=meetings[own], counterpart=meetings[other],
+                                      counterpart_iso3=meetings[their]) for lead, own, other, their in sides],
+                     ignore_index=True)
+
+
+def count_by_leader(meetings: pd.DataFrame) -> pd.DataFrame:
+    """Leaders with their number of meetings, of different counterparts, and last meeting; most meetings first."""
+    if meetings.empty:
+        return pd.DataFrame(columns=["leader", "iso3", "meetings", "counterparts", "latest"])
+    return (by_leader(meetings).groupby(["leader", "iso3"], as_index=False)
+            .agg(meetings=("date", "size"), counterparts=("counterpart", "nunique"), latest=("date", "max"))
+            .sort_values(["meetings", "latest"], ascending=False, ignore_index=True))
+
+
+def leader_meetings(meetings: pd.DataFrame, leader: str, year: int | None = None) -> pd.DataFrame:
+    """One leader's meetings (in a year, if given), seen from the leader's side, oldest first."""
+    rows = by_leader(meetings)
+    rows = rows[rows["leader"] == leader]
+    if year is not None:
+        rows = rows[rows["year"] == year]
+    return rows.sort_values("date", kind="stable")
+
+
+def summit_meetings(meetings: pd.DataFrame, summit: pd.Series) -> pd.DataFrame:
+    """The bilateral meetings held at an SCO summit: in its host city from the day before it opened (leaders meet
+    on arrival) to its last day, or named by the summit's occasion ('SCO summit Astana 2024')."""
+    occasion = f"SCO summit {summit['city']} {summit['start_date'].year}"
+    in_town = (meetings["date"].between(summit["start_date"] - pd.Timedelta(days=1), summit["end_date"])
+               & (meetings["city"] == summit["city"]))
+    return meetings[in_town | (meetings["occasion"] == occasion)].sort_values("date", kind="stable")

@@ -274,3 +274,13 @@ def _ranges(years: list[int]) -> str:
             parts.append(str(start) if start == year else f"{start}-{year}")
             start = None
     return ", ".join(parts)
+
+
+def pair_totals(trade: pd.DataFrame, pair: str) -> pd.DataFrame:
+    """One calendar-year total per year for a pair, chosen as the members' matrix chooses under 'best': a state's
+    own statistics first, then the reconciled estimate, then what officials or the press said."""
+    rows = trade[(trade["pair"] == pair) & (trade["flow"] == "total") & trade["primary"]
+                 & (trade["period_kind"] == "calendar")]
+    rows = rows.assign(family_order=rows["family"].map(FAMILY_ORDER)).sort_values(["year", "family_order", "rank"],
+                                                                                  kind="stable")
+    return rows.drop_duplicates("year")[["year", "value_usd", "reporter_iso3", "partner_iso3", "family", "source"]]

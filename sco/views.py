@@ -17,12 +17,13 @@ from sco.countries import country_name
 from sco.coverage import concerning, is_census
 from sco.events import timeline_events
 from sco.i18n import authority_name, format_date, label, t
-from sco.meetings import (MeetingFilter, count_by_pair, count_by_place, count_by_place_and_year, count_by_year,
-                          filter_meetings, pair_name)
+from sco.meetings import (MeetingFilter, count_by_leader, count_by_pair, count_by_place, count_by_place_and_year,
+                          count_by_year, filter_meetings, leader_meetings, pair_name, summit_meetings)
 from sco.membership import count_statuses, statuses_by_year, statuses_on, summits_by_city
 from sco.profile import Profile, build_profile
 from sco.schema import AUTHORITIES
-from sco.trade import USD_200_BILLION, flows_for_map, growth, matrix, mirror_gap, series_for_pairs, shares
+from sco.trade import (USD_200_BILLION, flows_for_map, growth, matrix, mirror_gap, pair_totals, series_for_pairs,
+                       shares)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ class MeetingsView:
     timeline: go.Figure | None
     network: go.Figure | None
     table: pd.DataFrame
+    leaders: list[str] = ()  # leaders, most meetings first
+    leader_ranking: go.Figure | None = None
 
 
 def meetings_view(meetings: pd.DataFrame, summits: pd.DataFrame, cities: pd.DataFrame, chosen: MeetingFilter,
@@ -97,11 +100,14 @@ def meetings_view(meetings: pd.DataFrame, summits: pd.DataFrame, cities: pd.Data
     by_place, unplaced = count_by_place(rows, cities)
     pairs = count_by_pair(rows)
     names = {p: pair_name(p, lang) for p in pairs["pair"]}
+    leaders = count_by_leader(rows)
+    leader_names = [f"{leader} ({country_name(iso3, lang)})" for leader, iso3 in zip(leaders["leader"], leaders["iso3"])]
     return MeetingsView(
         count=len(rows), places=len(by_place), unplaced=unplaced, pairs=pairs["pair"].tolist(), pair_names=names,
         map=figures.build_meetings_map(by_place, lang),
         timeline=figures.build_meetings_timeline(rows, summits, lang, names),
-        network=figures.build_pair_network(pairs, lang), table=table)
+        network=figures.build_pair_network(pairs, lang), table=table, leaders=leaders["leader"].tolist(),
+        leader_ranking=figures.build_ranking(leaders, leader_names, lang, t("leaders_ranking_title", lang)))
 
 
 def meetings_animation(meetings: pd.DataFrame, cities: pd.DataFrame, chosen: MeetingFilter, lang: str) -> go.Figure:
@@ -116,12 +122,72 @@ class PairView:
     table: pd.DataFrame
 
 
-def pair_view(meetings: pd.DataFrame, chosen: MeetingFilter, pair: str, lang: str) -> PairView:
+def pair_view(meetings: pd.DataFrame, trade: pd.DataFrame | None, chosen: MeetingFilter, pair: str,
+              lang: str) -> PairView:
+    """One pair's meetings per year, with the pair's trade in the same years when the trade table is there."""
     rows = filter_meetings(meetings, chosen)
     rows = rows[rows["pair"] == pair]
-    title = t("pair_per_year_title", lang, pair=pair_name(pair, lang))
-    return PairView(len(rows), rows["date"].max(), figures.build_meetings_per_year(count_by_year(rows), lang, title),
-                    tables.meetings_table(rows, lang))
+    per_year = count_by_year(rows)
+    if trade is None:
+        chart = figures.build_meetings_per_year(per_year, lang, t("pair_per_year_title", lang, pair=pair_name(pair, lang)))
+    else:
+        totals = pair_totals(trade, pair)
+        if not per_year.empty:
+            totals = totals[totals["year"].between(per_year["year"].min(), per_year["year"].max())]
+        chart = figures.build_meetings_and_trade(per_year, totals, lang,
+                                                 t("pair_and_trade_title", lang, pair=pair_name(pair, lang)))
+    return PairView(len(rows), rows["date"].max(), chart, tables.meetings_table(rows, lang))
+
+
+@dataclass(frozen=True)
+class LeaderView:
+    iso3: str  # the leader's state
+    count: int
+    years: list[int]  # the years the leader met anyone, latest first
+    counterparts: go.Figure | None
+    table: pd.DataFrame
+
+
+def leader_view(meetings: pd.DataFrame, chosen: MeetingFilter, leader: str, year: int | None,
+                lang: str) -> LeaderView:
+    """A leader's meetings (in one year, or the whole period): with whom, how often, where and why."""
+    everything = leader_meetings(filter_meetings(meetings, chosen), leader)
+    rows = everything if year is None else everything[everything["year"] == year]
+    years = sorted(everything["year"].unique().tolist(), reverse=True)
+    iso3 = everything["iso3"].iloc[0] if len(everything) else ""
+    if rows.empty:
+        return LeaderView(iso3, 0, years, None, tables.meetings_table(rows, lang))
+    counted = (rows.groupby(["counterpart", "counterpart_iso3"], as_index=False).agg(meetings=("date", "size"))
+               .sort_values("meetings", ascending=False, kind="stable"))
+    names = [f"{c} ({country_name(i, lang)})" for c, i in zip(counted["counterpart"], counted["counterpart_iso3"])]
+    title = t("leader_counterparts_title", lang, leader=leader, period=str(year) if year else t("whole_period", lang))
+    return LeaderView(iso3, len(rows), years, figures.build_ranking(counted, names, lang, title),
+                      tables.meetings_table(rows, lang))
+
+
+def summit_choices(summits: pd.DataFrame) -> dict[str, str]:
+    """SCO summits held in person or hybrid, newest first: first day (YYYY-MM-DD) -> 'Astana 2024'."""
+    held = summits[(summits["body"] == "sco") & (summits["format"] != "virtual")].sort_values("start_date",
+                                                                                                ascending=False)
+    return {d.strftime("%Y-%m-%d"): f"{c} {d.year}" for d, c in zip(held["start_date"], held["city"])}
+
+
+@dataclass(frozen=True)
+class SummitBilateralsView:
+    count: int
+    network: go.Figure | None
+    table: pd.DataFrame
+
+
+def summit_bilaterals_view(meetings: pd.DataFrame, summits: pd.DataFrame, start: str, lang: str) -> SummitBilateralsView:
+    """The bilateral meetings at one SCO summit (`start`: its first day, YYYY-MM-DD), as a graph and a table."""
+    summit = summits[summits["start_date"] == pd.Timestamp(start)].iloc[0]
+    rows = summit_meetings(meetings, summit)
+    if rows.empty:
+        return SummitBilateralsView(0, None, tables.meetings_table(rows, lang))
+    title = t("summit_network_title", lang, city=summit["city"], year=summit["start_date"].year)
+    return SummitBilateralsView(len(rows), figures.build_pair_network(count_by_pair(rows), lang, title),
+                                tables.meetings_table(rows, lang))
 
 
 @dataclass(frozen=True)

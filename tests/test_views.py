@@ -48,7 +48,7 @@ def test_pair_view_counts_one_pair(d):
     # China and Russia: every meeting of their leaders in person or by video, the latest on 4 February 2026;
     # 51 of them Putin and Xi's (data/meetings.csv), the others other presidents' and premiers' (China Vitae).
     chosen = MeetingFilter(date(2001, 1, 1), date(2026, 12, 31))
-    one = views.pair_view(d["meetings"], chosen, pair_key("RUS", "CHN"), "en")
+    one = views.pair_view(d["meetings"], d["trade"], chosen, pair_key("RUS", "CHN"), "en")
     rows = filter_meetings(d["meetings"], chosen)
     rows = rows[rows["pair"] == "CHN-RUS"]
     assert one.count == len(one.table) == len(rows) > 51

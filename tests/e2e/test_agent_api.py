@@ -33,5 +33,6 @@ def test_the_same_view_as_an_mcp_tool(app_url):
         "name": "interact", "arguments": {"page": "meetings", "query_params": {
             "countries": ["RUS,KAZ"], "rule": ["all_contacts"], "period": ["2024-07-03", "2024-07-04"]}}}})
     snapshot = json.loads(answer["result"]["content"][0]["text"])
-    # data/meetings.csv: 8 meetings with Russia or Kazakhstan on 3-4 July 2024 (the Astana summit).
-    assert [m["props"]["value"] for m in elements(snapshot["tree"], "metric")] == [8]
+    # data/meetings.csv: 9 meetings with Russia or Kazakhstan on 3-4 July 2024 (the Astana summit); no statement
+    # makes them a census, so the count is a lower bound.
+    assert [m["props"]["value"] for m in elements(snapshot["tree"], "metric")] == ["at least 9"]
