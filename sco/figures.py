@@ -300,7 +300,8 @@ def build_pair_network(pairs: pd.DataFrame, lang: str, title: str | None = None)
     position = {c: (math.cos(2 * math.pi * i / max(len(nodes), 1)), math.sin(2 * math.pi * i / max(len(nodes), 1)))
                 for i, c in enumerate(nodes)}
     fig = go.Figure()
-    widest = max(int(pairs["meetings"].max()), 1) if len(pairs) else 1
+    # A pair that met once is a thin line even when no pair met more often (a summit's graph).
+    widest = max(int(pairs["meetings"].max()), 4) if len(pairs) else 4
     widths = [1 + round(11 * n / widest) for n in pairs["meetings"]]
     for width in sorted(set(widths)):
         xs, ys = [], []
@@ -370,7 +371,7 @@ def build_meetings_and_trade(per_year: pd.DataFrame, totals: pd.DataFrame, lang:
                              name=t("trade_total_line", lang), line=dict(color="#c0392b", width=2),
                              hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_layout(yaxis2=dict(title=t("usd_billions", lang), overlaying="y", side="right", rangemode="tozero",
-                                  showgrid=False))
+                                  showgrid=False, tickformat=",.0f"))
     return _layout(fig, title, 400)
 
 

@@ -67,7 +67,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "one_leader": {"en": "One leader's meetings", "es": "Las reuniones de un líder"},
     "leader": {"en": "Leader", "es": "Líder"},
     "leader_year": {"en": "Year", "es": "Año"},
-    "whole_period": {"en": "the whole period", "es": "todo el periodo"},
+    "whole_period": {"en": "the chosen period", "es": "el periodo elegido"},
     "leader_counterparts_title": {"en": "{leader}: counterparts, {period}", "es": "{leader}: interlocutores, {period}"},
     "counterparts_capped": {"en": "The chart shows the {shown} counterparts met most; {rest} more are in the table.",
                             "es": "El gráfico muestra los {shown} interlocutores más frecuentes; otros {rest} están en "
@@ -197,13 +197,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "meetings_title": {"en": "Bilateral meetings of leaders", "es": "Reuniones bilaterales de líderes"},
     "meetings_intro": {
         "en": "One row per bilateral meeting of heads of state or government, in person, by video or by phone, each "
-              "with its source. The record is fullest for Putin and Xi (2013 onwards) and for the sidelines of the "
-              "Samarkand (2022), Astana (2024) and Tianjin (2025) summits; elsewhere it is a sample, not a census.",
+              "with its source: China's presidents and premiers with SCO leaders (2003-2018 from China Vitae's "
+              "records, later from readouts), Putin with each member's leader (2012-2025), every SCO summit's "
+              "sidelines since 2017, and a sample of the rest. Each count says whether it is complete or a lower "
+              "bound, and which coverage statements say so.",
         "es": "Una fila por reunión bilateral de jefes de Estado o de Gobierno, presencial, por vídeo o por teléfono, "
-              "cada una con su fuente. El registro es más completo para Putin y Xi (desde 2013) y para los márgenes "
-              "de las cumbres de Samarcanda (2022), Astaná (2024) y Tianjin (2025); en lo demás es una muestra, no "
-              "un censo.",
-    },
+              "cada una con su fuente: los presidentes y primeros ministros de China con líderes de la OCS (2003-2018 "
+              "según los registros de China Vitae, después según los comunicados), Putin con el líder de cada miembro "
+              "(2012-2025), los márgenes de cada cumbre de la OCS desde 2017 y una muestra del resto. Cada recuento "
+              "dice si es completo o una cota inferior, y qué declaraciones de cobertura lo dicen."},
+
     "period": {"en": "Period", "es": "Periodo"},
     "countries": {"en": "Countries (either side)", "es": "Países (cualquiera de las partes)"},
     "all_countries": {"en": "All countries", "es": "Todos los países"},

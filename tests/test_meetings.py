@@ -94,3 +94,34 @@ def test_meetings_animation_has_a_frame_per_year(data, meetings):
     assert [f.name for f in fig.frames] == [str(y) for y in sorted(by_year["year"].unique())]
     assert fig.layout.updatemenus[0].buttons[0].method == "animate"
     assert sum(len(f.data[0].lat) for f in fig.frames) == len(by_year)
+
+
+def _rows(*meetings):
+    columns = ["date", "iso3_a", "leader_a", "iso3_b", "leader_b", "city", "format", "occasion"]
+    frame = pd.DataFrame([dict(zip(columns, m)) for m in meetings], columns=columns)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return with_pairs(frame)
+
+
+def test_leaders_are_counted_from_either_side_and_one_leaders_year_is_seen_from_that_side():
+    from sco.meetings import count_by_leader, leader_meetings
+    rows = _rows(("2024-07-03", "RUS", "Vladimir Putin", "KAZ", "Kassym-Jomart Tokayev", "Astana", "in_person", "o"),
+                 ("2024-10-09", "KAZ", "Kassym-Jomart Tokayev", "RUS", "Vladimir Putin", "Moscow", "in_person", "o"),
+                 ("2023-05-19", "CHN", "Xi Jinping", "KAZ", "Kassym-Jomart Tokayev", "Xi'an", "in_person", "o"))
+    ranked = count_by_leader(rows)
+    assert ranked.iloc[0][["leader", "iso3", "meetings", "counterparts"]].tolist() == [
+        "Kassym-Jomart Tokayev", "KAZ", 3, 2]
+    in_2024 = leader_meetings(rows, "Kassym-Jomart Tokayev", 2024)
+    assert in_2024["counterpart"].tolist() == ["Vladimir Putin", "Vladimir Putin"]
+    assert in_2024["city"].tolist() == ["Astana", "Moscow"]
+
+
+def test_a_summits_bilaterals_are_those_in_its_city_from_the_eve_or_named_by_it():
+    from sco.meetings import summit_meetings
+    summit = pd.Series({"city": "Astana", "start_date": pd.Timestamp("2024-07-03"), "end_date": pd.Timestamp("2024-07-04")})
+    rows = _rows(("2024-07-02", "RUS", "a", "KAZ", "b", "Astana", "in_person", "o"),  # the eve: on arrival
+                 ("2024-07-04", "RUS", "a", "CHN", "c", "Astana", "in_person", "o"),
+                 ("2024-07-05", "RUS", "a", "TUR", "d", "Astana", "in_person", "o"),  # after it
+                 ("2024-07-03", "RUS", "a", "IND", "e", "Moscow", "in_person", "o"),  # elsewhere
+                 ("2024-07-01", "RUS", "a", "PAK", "f", "", "phone", "SCO summit Astana 2024"))
+    assert summit_meetings(rows, summit)["iso3_b"].tolist() == ["PAK", "KAZ", "CHN"]

@@ -428,3 +428,21 @@ def test_the_profile_shows_each_partners_share():
     assert html.unescape(shares.layout.title.text) == "Kyrgyzstan's SCO partners in 2020: share of its trade with the world"
     by_partner = dict(zip(shares.data[0].y, shares.data[0].x))
     assert round(by_partner["China"], 1) == 13.8 and round(by_partner["Russia"], 1) == 27.6
+
+
+def test_one_leaders_year_and_a_summits_bilaterals_open_from_the_link():
+    at = open_app({"leader": "Kassym-Jomart Tokayev", "leader_year": "2024", "lang": "es"}, "pages/meetings.py")
+    assert not at.exception and at.selectbox(key="leader").value == "Kassym-Jomart Tokayev"
+    assert at.selectbox(key="leader_year").value == "2024"
+    table = next(d.value for d in at.dataframe if d.value.attrs.get("key") == "leader_table" or (
+        "Contraparte" in d.value and set(d.value["Fecha"].str[:4]) == {"2024"}))
+    assert {"Kassym-Jomart Tokayev"} <= set(table["Líder"]) | set(table["Contraparte"])
+    at = open_app({"summit": "2019-06-13"}, "pages/summits.py")
+    assert not at.exception and at.selectbox(key="summit").value == "2019-06-13"
+    assert counted(at.metric[0].value) >= 20 and at.metric[0].value.startswith("at least")
+    assert len(at.get("plotly_chart")) == CHARTS["pages/summits.py"]
+
+
+def test_a_leader_the_record_does_not_hold_is_a_bad_link():
+    at = open_app({"leader": "Nobody Atall"}, "pages/meetings.py")
+    assert not at.exception and at.selectbox(key="leader").value != "Nobody Atall"

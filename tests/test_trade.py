@@ -150,3 +150,14 @@ def test_the_four_reference_pairs_have_a_total_every_year_since_1995_but_the_lis
     listed = {(r.pair, r.missing) for r in found.itertuples() if r.pair in ("CHN-KAZ", "CHN-PAK", "IND-RUS", "KAZ-UZB")}
     # No full calendar-year total in the pages searched (Pakistan's and India's own figures are fiscal years).
     assert listed == {("CHN-PAK", "2024"), ("CHN-PAK", "2025"), ("IND-RUS", "2025")}
+
+
+def test_a_pairs_trade_per_year_is_the_best_figure_as_the_matrix_chooses(trade):
+    from sco.trade import matrix, pair_totals
+    totals = pair_totals(trade, "CHN-KAZ").set_index("year")
+    assert totals.index.is_unique and {2010, 2020, 2024} <= set(totals.index)
+    for year in (2010, 2024):
+        cells = matrix(trade, year, ["CHN", "KAZ"])
+        best = cells[cells["whose"] == "reporter"].sort_values("family", key=lambda s: s.map(
+            {"release": 0, "international": 1}), kind="stable")
+        assert totals.loc[year, "value_usd"] in set(best["value_usd"])

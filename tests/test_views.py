@@ -109,3 +109,15 @@ def test_overview_map_links_each_state_to_its_profile_in_the_same_language(d):
     assert kazakhstan["profile"] == "country?country=KAZ&lang=es"
     assert len(rows) == len(statuses_on(d["membership"], date(2026, 1, 1)))
     assert "1 de enero de 2026" in spec["title"]["text"]
+
+
+def test_a_leaders_year_and_a_summits_graph(d):
+    chosen = MeetingFilter(date(2001, 1, 1), date(2026, 12, 31), rule="all_contacts")
+    tokayev = views.leader_view(d["meetings"], chosen, "Kassym-Jomart Tokayev", 2024, "en")
+    assert tokayev.iso3 == "KAZ" and tokayev.count == len(tokayev.table) > 0 and 2019 in tokayev.years
+    assert set(tokayev.table["Date"].str[:4]) == {"2024"}
+    choices = views.summit_choices(d["summits"])
+    assert list(choices)[0] == "2025-08-31" and "2020-11-10" not in choices  # newest first; virtual ones left out
+    bishkek = views.summit_bilaterals_view(d["meetings"], d["summits"], "2019-06-13", "en")
+    assert bishkek.count == len(bishkek.table) >= 20 and bishkek.network is not None
+    assert set(bishkek.table["City"]) == {"Bishkek"}
