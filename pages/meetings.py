@@ -83,7 +83,7 @@ year = ui.choice(st.selectbox, "leader_year", options=["all", *map(str, whole.ye
 one_leader = whole if year == "all" else ui.derived(views.leader_view, chosen, leader, int(year), lang,
                                                     tables=("meetings",))
 leader_coverage = ui.derived(views.coverage_view, (whole.iso3,), period[0], period[1], rule, lang, tables=("coverage",))
-st.write(ui.t("leader_summary", leader=leader, period=ui.t("whole_period") if year == "all" else year,
+st.text(ui.t("leader_summary", leader=leader, period=ui.t("whole_period") if year == "all" else year,
               count=ui.t("at_least", count=one_leader.count)))
 ui.coverage_note(leader_coverage)
 ui.show_figure(one_leader.counterparts)
