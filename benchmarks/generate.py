@@ -94,15 +94,16 @@ def generate(scale: int, out: Path, seed: int = 7) -> Path:
     # Meetings: random pairs of states on random days.
     fields, meetings = tables["meetings"]
     codes = sorted(curated_codes) + others[:40]
-    keys = {(r["date"], r["iso3_a"], r["iso3_b"], r["format"], r["city"]) for r in meetings}
+    # One row per two leaders and day (a validation rule): each synthetic state has one leader.
+    keys = {(r["date"], *sorted((r["iso3_a"], r["iso3_b"]))) for r in meetings}
     for i in range(len(meetings) * (scale - 1)):
         while True:
             a, b = rng.sample(codes, 2)
             fmt = rng.choice(["in_person", "in_person", "virtual", "phone"])
             city, host = rng.choice(pool) if fmt == "in_person" else ("", "")
             day = (date(2001, 1, 1) + timedelta(days=rng.randrange(0, 9400))).isoformat()
-            if (day, a, b, fmt, city) not in keys:
-                keys.add((day, a, b, fmt, city))
+            if (day, *sorted((a, b))) not in keys:
+                keys.add((day, *sorted((a, b))))
                 break
         meetings.append({"date": day,
                          "date_precision": "day", "iso3_a": a, "leader_a": f"Leader of {a}", "iso3_b": b,

@@ -297,9 +297,12 @@ def sco_summits(folder: Path) -> list[dict]:
                 for r in csv.DictReader(handle) if r["body"] == "sco"]
 
 
-def read_vitae(path: Path, states: set[str], summits: list[dict]) -> list[dict]:
+def read_vitae(path: Path, states: set[str], summits: list[dict], left_out: list[str]) -> list[dict]:
     try:
-        return vitae.meetings(vitae.read_engagements(path), states, summits, "china-vitae")
+        found: list[str] = []
+        rows = vitae.meetings(vitae.read_engagements(path), states, summits, "china-vitae", found)
+        left_out += [f"raw/{vitae.FILE}, {line}" for line in found]
+        return rows
     except vitae.VitaeProblem as problem:
         raise ImportProblem(f"raw/{vitae.FILE}", "", problem.row, problem.reason) from None
 
@@ -320,7 +323,8 @@ def build(folder: Path) -> Imported:
         trade += read_baci(raw / "oec_baci" / f"bilateral_value_clean_{year % 100}_withid.csv", year, states)
     trade += read_imts(raw / "imf_imts_2025" / "trade_data.json", states)
     indicators = world + read_gdp(raw / "worldbank" / "gdp.csv", states)
-    meetings = read_vitae(raw / vitae.FILE, states, sco_summits(folder))
+    groups: list[str] = []
+    meetings = read_vitae(raw / vitae.FILE, states, sco_summits(folder), groups)
     sources = _sources(reporters)
     names = {s["source_id"]: s["source"] for s in sources}
     curated, left_out, kept = _curated_keys(folder), [], []
@@ -332,7 +336,7 @@ def build(folder: Path) -> Imported:
                 ((r["year"], r["reporter_iso3"], r["partner_iso3"], r["flow"], r["source_id"]) for r in left_out)]
     kept.sort(key=lambda r: (r["reporter_iso3"], r["partner_iso3"], r["source_id"], int(r["year"]), r["flow"]))
     indicators.sort(key=lambda r: (r["iso3"], r["indicator"], int(r["year"])))
-    return Imported(kept, indicators, sources, meetings, left_out)
+    return Imported(kept, indicators, sources, meetings, left_out + groups)
 
 
 def render(rows: list[dict], columns: list[str]) -> str:

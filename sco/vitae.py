@@ -195,17 +195,22 @@ _DAY = timedelta(days=1)
 VISIT_GAP = timedelta(days=2)
 
 
-def meetings(records: list[dict], states: set[str], summits: list[dict], source_id: str) -> list[dict]:
+def meetings(records: list[dict], states: set[str], summits: list[dict], source_id: str,
+             left_out: list[str] | None = None) -> list[dict]:
     """Meeting rows (the meetings table's columns and source_id), one per Chinese leader, counterpart and visit:
     entries in one place at most VISIT_GAP apart are one row with `end_date`. An entry that lists heads of state or
     government of two or more states records a group meeting (a summit session, a banquet), not a bilateral one,
-    and is left out."""
+    and is left out (and listed in `left_out`, with its row)."""
     days: dict[tuple[str, Head], dict[date, tuple[str | None, str, str]]] = {}
     for record in records:
         if record["leader"] not in CHINESE_LEADERS or not record["text"].startswith(record["leader"] + " "):
             continue
         heads = heads_met(record["text"])
-        if len({h.iso3 for h in heads}) != 1 or heads[0].iso3 not in states or heads[0].iso3 == "CHN":
+        states_met = {h.iso3 for h in heads}
+        if len(states_met) > 1 and states_met & states and left_out is not None:
+            left_out.append(f"row {record['row']}: {record['leader']} with the leaders of {len(states_met)} states "
+                            f"({', '.join(sorted(states_met))}) in one record: a group meeting")
+        if len(states_met) != 1 or heads[0].iso3 not in states or heads[0].iso3 == "CHN":
             continue
         day = entry_date(record["date"], record["row"])
         place = place_of(record["text"], record["row"])

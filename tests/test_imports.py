@@ -52,7 +52,8 @@ def test_an_import_never_replaces_a_curated_row(data_copy):
     result = build(data_copy)
     assert not [r for r in result.trade if (r["year"], r["reporter_iso3"], r["partner_iso3"], r["flow"]) ==
                 ("2020", "TJK", "CHN", "exports")]
-    assert result.left_out == ["2020 / TJK / CHN / exports / imf-dots-TJK: a curated row of trade.csv holds it"]
+    assert [line for line in result.left_out if "trade.csv" in line] == [
+        "2020 / TJK / CHN / exports / imf-dots-TJK: a curated row of trade.csv holds it"]
 
 
 def _damaged_workbook(tmp_path, change):

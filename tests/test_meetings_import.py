@@ -49,6 +49,14 @@ def test_a_record_becomes_one_meeting_and_a_visit_one_row():
     assert row["note"].startswith('China Vitae, 2017-06-07: "Xi Jinping travelled to Kazakhstan, Astana')
 
 
+def test_a_group_meeting_is_listed_with_its_row():
+    listed = []
+    record = _record("Hu Jintao was in Beijing Municipality and met with the following: Islam Karimov (Uzbek "
+                     "President) Vladimir Putin (President of Russia)", leader="Hu Jintao", row=921)
+    assert vitae.meetings([record], STATES, SUMMITS, "china-vitae", listed) == []
+    assert listed == ["row 921: Hu Jintao with the leaders of 2 states (RUS, UZB) in one record: a group meeting"]
+
+
 def test_group_meetings_other_officials_and_other_states_are_no_bilateral_meetings():
     records = [
         _record("Hu Jintao was in Beijing Municipality and met with the following: Islam Karimov (Uzbek President) "
