@@ -66,7 +66,7 @@ one_pair = ui.derived(views.pair_view, chosen, pair, lang, tables=("meetings", "
 pair_coverage = ui.derived(views.coverage_view, tuple(pair.split("-")), period[0], period[1], rule, lang,
                            tables=("coverage",))
 st.write(ui.t("pair_summary", pair=view.pair_names[pair], latest=format_date(one_pair.latest, lang), **when,
-              count=one_pair.count if pair_coverage.census else ui.t("at_least", count=one_pair.count)))
+              n=one_pair.count, count=one_pair.count if pair_coverage.census else ui.t("at_least", count=one_pair.count)))
 ui.coverage_note(pair_coverage)
 ui.show_figure(one_pair.per_year)
 if "trade" in data.tables:
@@ -84,7 +84,7 @@ one_leader = whole if year == "all" else ui.derived(views.leader_view, chosen, l
                                                     tables=("meetings",))
 leader_coverage = ui.derived(views.coverage_view, (whole.iso3,), period[0], period[1], rule, lang, tables=("coverage",))
 st.text(ui.t("leader_summary", leader=leader, period=ui.t("whole_period") if year == "all" else year,
-              count=ui.t("at_least", count=one_leader.count)))
+              n=one_leader.count, count=ui.t("at_least", count=one_leader.count)))
 ui.coverage_note(leader_coverage)
 ui.show_figure(one_leader.counterparts)
 counterparts = one_leader.table[ui.t("pair")].nunique() if len(one_leader.table) else 0

@@ -289,6 +289,10 @@ def build_meetings_timeline(meetings: pd.DataFrame, summits: pd.DataFrame, lang:
     categories = [pair_names[p] for p in order] + [summit_row]
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=categories)
     fig.update_xaxes(title=None)
+    if not shown.empty and (shown["date"].max() - shown["date"].min()).days < 7:
+        # A few days: a day axis around them, not hours down to "23:59:59.9995".
+        first, last = shown["date"].min() - pd.Timedelta(days=1), shown["date"].max() + pd.Timedelta(days=1)
+        fig.update_xaxes(range=[first, last], dtick=86_400_000, tickformat="%Y-%m-%d")
     fig.update_layout(legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
     return _layout(fig, t("meetings_timeline_title", lang), 180 + 26 * len(categories))
 
@@ -324,7 +328,9 @@ def build_pair_network(pairs: pd.DataFrame, lang: str, title: str | None = None)
         hovertemplate="%{hovertext}<extra></extra>"))
     fig.add_trace(go.Scatter(
         x=[position[c][0] for c in nodes], y=[position[c][1] for c in nodes], mode="markers+text",
-        text=[country_name(c, lang) for c in nodes], textposition="top center", showlegend=False,
+        text=[country_name(c, lang) for c in nodes], showlegend=False,
+        # Each name outside the circle, away from the lines that meet at its node.
+        textposition=["top center" if position[c][1] >= 0 else "bottom center" for c in nodes],
         marker=dict(size=14, color="#1f4e79", line=dict(color="#ffffff", width=1)), hoverinfo="text"))
     fig.update_xaxes(visible=False, range=[-1.35, 1.35])
     fig.update_yaxes(visible=False, range=[-1.25, 1.25], scaleanchor="x")
@@ -342,8 +348,9 @@ def build_ranking(ranked: pd.DataFrame, names: list[str], lang: str, title: str)
     labels = [plain(n) for n in names[:MAX_RANKED]][::-1]
     fig = go.Figure(go.Bar(x=shown["meetings"], y=labels, orientation="h", marker_color=FORMAT_COLORS["in_person"],
                            hovertemplate="%{y}: %{x}<extra></extra>"))
-    fig.update_xaxes(title=t("meetings_count", lang), rangemode="tozero")
+    _count_axis(fig, shown["meetings"].max() if len(shown) else 0, lang, axis="x")
     fig.update_yaxes(title=None, type="category")
+    fig.update_traces(text=shown["meetings"], textposition="outside", cliponaxis=False)
     return _layout(fig, title, 120 + 24 * len(shown))
 
 
@@ -354,10 +361,20 @@ def build_meetings_per_year(per_year: pd.DataFrame, lang: str, title: str) -> go
         fig.add_trace(go.Bar(x=rows["year"], y=rows["meetings"], name=label("format", fmt, lang),
                              marker_color=FORMAT_COLORS[fmt],
                              hovertemplate="%{x}: %{y}<extra>" + label("format", fmt, lang) + "</extra>"))
-    fig.update_layout(barmode="stack", legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
-    fig.update_xaxes(title=None, dtick=1)
-    fig.update_yaxes(title=t("meetings_count", lang), rangemode="tozero")
+    fig.update_layout(barmode="stack", legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"),
+                      bargap=0.35)
+    years = per_year["year"] if len(per_year) else pd.Series([date.today().year])
+    # A year or two stays a narrow bar among its neighbours, not one bar across the chart.
+    fig.update_xaxes(title=None, dtick=1, range=[int(years.min()) - 1.5, int(years.max()) + 1.5])
+    _count_axis(fig, per_year.groupby("year")["meetings"].sum().max() if len(per_year) else 0, lang)
     return _layout(fig, title, 380)
+
+
+def _count_axis(fig: go.Figure, largest: float, lang: str, axis: str = "y") -> None:
+    """A count axis: whole numbers only, about five ticks ("1 meeting" is never drawn as 0.2 steps)."""
+    step = max(1, int(np.ceil(largest / 5)))
+    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(title=t("meetings_count", lang), rangemode="tozero",
+                                                             tick0=0, dtick=step, tickformat=",d")
 
 
 def build_meetings_and_trade(per_year: pd.DataFrame, totals: pd.DataFrame, lang: str, title: str) -> go.Figure:

@@ -73,6 +73,7 @@ STRINGS: dict[str, dict[str, str]] = {
                             "es": "El gráfico muestra los {shown} interlocutores más frecuentes; otros {rest} están en "
                                   "la tabla."},
     "leader_summary": {"en": "{leader}: {count} meetings in {period}.", "es": "{leader}: {count} reuniones en {period}."},
+    "leader_summary_one": {"en": "{leader}: {count} meeting in {period}.", "es": "{leader}: {count} reunión en {period}."},
     "pair_and_trade_title": {"en": "{pair}: meetings per year, and the pair's trade",
                              "es": "{pair}: reuniones por año y el comercio de la pareja"},
     "trade_total_line": {"en": "Trade, total (best figure)", "es": "Comercio total (mejor cifra)"},
@@ -255,6 +256,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "pair_per_year_title": {"en": "{pair}: meetings per year", "es": "{pair}: reuniones por año"},
     "pair_summary": {"en": "{pair}: {count} meetings from {first} to {last}; the latest on {latest}.",
                      "es": "{pair}: {count} reuniones del {first} al {last}; la última el {latest}."},
+    "pair_summary_one": {"en": "{pair}: {count} meeting from {first} to {last}, on {latest}.",
+                         "es": "{pair}: {count} reunión del {first} al {last}, el {latest}."},
     "meetings_table_title": {"en": "The meetings shown, with their sources",
                              "es": "Las reuniones mostradas, con sus fuentes"},
     "leader_a": {"en": "Leader", "es": "Líder"},
@@ -589,8 +592,9 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
-    """The string for `key` in `lang` (English if the language is unknown), with {placeholders} filled."""
-    entry = STRINGS[key]
+    """The string for `key` in `lang` (English if the language is unknown), with {placeholders} filled. With
+    `n=1`, the key's singular form (`<key>_one`) when it has one: "1 meeting", not "1 meetings"."""
+    entry = STRINGS[f"{key}_one"] if values.get("n") == 1 and f"{key}_one" in STRINGS else STRINGS[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]
     return text.format(**values) if values else text
 

@@ -81,3 +81,20 @@ def test_plain():
     assert figures.plain("<a href='x'>") == "&lt;a href=&#x27;x&#x27;&gt;"
     assert figures.plain(None) == "" and figures.plain(float("nan")) == ""
     assert figures.plain(pd.NA) == ""
+
+
+def test_meetings_of_one_day_get_a_day_axis_and_counts_whole_numbers(meetings, data):
+    from sco.i18n import t
+    from sco.meetings import count_by_year
+    day = meetings[meetings["date"] == pd.Timestamp("2024-07-03")]
+    timeline = figures.build_meetings_timeline(day, data["summits"], "en", {p: p for p in day["pair"]})
+    assert timeline.layout.xaxis.tickformat == "%Y-%m-%d" and timeline.layout.xaxis.dtick == 86_400_000
+    one = figures.build_meetings_per_year(count_by_year(day.head(1)), "en", "t")
+    assert (one.layout.yaxis.dtick, one.layout.yaxis.tickformat) == (1, ",d")
+    assert list(one.layout.xaxis.range) == [2022.5, 2025.5]  # one narrow bar, its neighbours' years around it
+    many = figures.build_meetings_per_year(count_by_year(meetings), "en", "t")
+    assert many.layout.yaxis.dtick > 1 and float(many.layout.yaxis.dtick).is_integer()
+    assert t("pair_summary", "en", pair="A – B", count=1, n=1, first="x", last="y", latest="z").startswith(
+        "A – B: 1 meeting from")
+    assert "1 reunión" in t("leader_summary", "es", leader="L", count=1, n=1, period="p")
+    assert "2 meetings" in t("leader_summary", "en", leader="L", count=2, n=2, period="p")
