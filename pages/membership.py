@@ -10,6 +10,7 @@ lang = ui.page_setup()
 ui.require("membership")
 today = ui.today()
 FIRST_DAY = date(1996, 1, 1)
+SCO_FOUNDED = date(2001, 6, 15)  # before: the Shanghai Five, whose meetings the Summits page lists
 
 st.title(ui.t("membership_title"))
 as_of = ui.bound(st.date_input, "as_of", value=today, label=ui.t("as_of"), min_value=FIRST_DAY, max_value=today,
@@ -19,15 +20,21 @@ when = format_date(as_of, lang)
 if on.counts:
     st.write(ui.t("status_counts", date=when,
                   counts=", ".join(f"{label('status', s, lang)}: {n}" for s, n in on.counts.items())))
+elif as_of < SCO_FOUNDED:
+    st.info(ui.t("shanghai_five_years", date=when))
 else:
     st.info(ui.t("none_on_date", date=when))
-ui.country_map(on.map, key="status_map")
-ui.caption_unmapped(on.statuses["iso3"])
+on_map, on_list = st.columns([2, 1])
+with on_map:
+    ui.country_map(on.map, key="status_map")
+    ui.caption_unmapped(on.statuses["iso3"])
+with on_list:
+    st.dataframe(on.table, hide_index=True, width="stretch", height=560)
 
 if ui.bound(st.toggle, "play", value=False, label=ui.t("play_years"), help=ui.t("play_years_help")):
     ui.show_figure(ui.derived(views.membership_animation, lang, today, tables=("membership",)), geo=True)
 
-history = ui.derived(views.membership_history, lang, today, tables=("membership",))
+history = ui.derived(views.membership_history, lang, today, as_of, tables=("membership",))
 ui.show_figure(history.timeline)
 if history.states > figures.MAX_TIMELINE_STATES:
     st.caption(ui.t("timeline_capped", shown=figures.MAX_TIMELINE_STATES, total=history.states))

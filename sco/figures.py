@@ -27,7 +27,7 @@ STATUS_COLORS: dict[str, str] = {
 FORMAT_COLORS: dict[str, str] = {"in_person": "#1f4e79", "virtual": "#e07a5f", "hybrid": "#9c6ade",
                                  "phone": "#8d99ae"}
 # The part of the world where SCO states and partners lie: from Egypt to China, from the Maldives to Russia.
-EURASIA_GEO = dict(projection_type="natural earth", lonaxis_range=[18, 150], lataxis_range=[-3, 78],
+EURASIA_GEO = dict(projection_type="natural earth", lonaxis_range=[8, 150], lataxis_range=[-3, 78],
                    showframe=False, showcountries=True, countrycolor="#9a9a9a", showland=True,
                    landcolor="#ececec", showocean=True, oceancolor="#f7fbff", showlakes=False)
 FONT = dict(family="Source Sans Pro, sans-serif")
@@ -90,9 +90,19 @@ def _status_trace(statuses: pd.DataFrame, lang: str) -> go.Choropleth:
 
 
 def build_status_map(statuses: pd.DataFrame, lang: str, title: str) -> go.Figure:
-    """Map of states coloured by the status they held (rows as returned by membership.statuses_on)."""
-    fig = go.Figure(_status_trace(statuses, lang))
+    """Map of states coloured by the status they held (rows as returned by membership.statuses_on): one trace per
+    status, so that the legend names each status with its colour (a colour bar would suggest a scale)."""
+    fig = go.Figure()
+    for status in STATUSES:
+        rows = statuses[statuses["status"] == status]
+        if rows.empty:
+            continue
+        trace = _status_trace(rows, lang)
+        trace.update(colorscale=[[0, STATUS_COLORS[status]], [1, STATUS_COLORS[status]]], showscale=False,
+                     showlegend=True, name=label("status", status, lang))
+        fig.add_trace(trace)
     fig.update_geos(**EURASIA_GEO)
+    fig.update_layout(legend=dict(title=dict(text=t("status", lang)), orientation="h", y=-0.02, yanchor="top", x=0))
     return _layout(fig, title, 600)
 
 
@@ -142,7 +152,7 @@ def build_status_animation(by_year: pd.DataFrame, lang: str) -> go.Figure:
 MAX_TIMELINE_STATES = 60
 
 
-def build_status_timeline(membership: pd.DataFrame, lang: str, today: date) -> go.Figure:
+def build_status_timeline(membership: pd.DataFrame, lang: str, today: date, as_of: date | None = None) -> go.Figure:
     """Gantt chart: one bar per status interval, one row per state, ordered by first entry; past
     MAX_TIMELINE_STATES states, the ones that entered first (a taller chart is read by no one).
 
@@ -169,6 +179,9 @@ def build_status_timeline(membership: pd.DataFrame, lang: str, today: date) -> g
             hovertemplate=(f"<b>%{{y}}</b><br>{label('status', status, lang)}<br>{t('start', lang)}: "
                            f"%{{customdata[0]}}<br>{t('end', lang)}: %{{customdata[1]}}<extra></extra>")))
     fig.update_xaxes(type="date", title=None)
+    if as_of is not None:  # the date the map above shows
+        fig.add_vline(x=pd.Timestamp(as_of).timestamp() * 1000, line=dict(color="#c0392b", width=1.5, dash="dot"),
+                      annotation_text=format_date(as_of, lang), annotation_position="top")
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=order, autorange="reversed")
     fig.update_layout(barmode="overlay", legend=dict(title=None, orientation="h", y=1.01, yanchor="bottom", x=1,
                                                      xanchor="right"))

@@ -165,6 +165,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "as_of": {"en": "Status as of", "es": "Estatus a fecha de"},
     "membership_map_title": {"en": "SCO statuses on {date}", "es": "Estatus en la OCS el {date}"},
     "status_counts": {"en": "On {date}: {counts}.", "es": "El {date}: {counts}."},
+    "shanghai_five_years": {"en": "On {date} the SCO did not exist yet: it was founded on 15 June 2001. From 1996 "
+                                  "China, Kazakhstan, Kyrgyzstan, Russia and Tajikistan met as the Shanghai Five "
+                                  "(see Summits).",
+                            "es": "El {date} la OCS aún no existía: se fundó el 15 de junio de 2001. Desde 1996, "
+                                  "China, Kazajistán, Kirguistán, Rusia y Tayikistán se reunían como el Grupo de "
+                                  "Shanghái (véase Cumbres)."},
     "none_on_date": {"en": "No state held an SCO status on {date}.",
                      "es": "Ningún Estado tenía estatus en la OCS el {date}."},
     "play_years": {"en": "Play through the years", "es": "Recorrer los años"},

@@ -6,6 +6,7 @@ import pandas as pd
 from sco.countries import country_name
 from sco.i18n import authority_name, label, t
 from sco.meetings import pair_name
+from sco.schema import STATUSES
 
 
 def _dates(column: pd.Series) -> pd.Series:
@@ -26,6 +27,18 @@ def membership_table(membership: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("note", lang): frame["note"].to_numpy(),
         t("source", lang): frame["source_title"].to_numpy(),
         t("source_link", lang): frame["source_url"].to_numpy(),
+    })
+
+
+def statuses_on_table(statuses: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The states and the status each held on a day (membership.statuses_on), members first."""
+    order = {s: i for i, s in enumerate(STATUSES)}
+    frame = statuses.assign(order=statuses["status"].map(order),
+                            name=[country_name(c, lang) for c in statuses["iso3"]]).sort_values(["order", "name"])
+    return pd.DataFrame({
+        t("country", lang): frame["name"].to_numpy(),
+        t("status", lang): [label("status", s, lang) for s in frame["status"]],
+        t("start", lang): _dates(frame["start_date"]).to_numpy(),
     })
 
 

@@ -31,12 +31,14 @@ class MembershipOnDate:
     statuses: pd.DataFrame  # the status each state held on the day
     counts: dict[str, int]
     map: go.Figure
+    table: pd.DataFrame  # the states and their status, members first
 
 
 def membership_on(membership: pd.DataFrame, day: date, lang: str) -> MembershipOnDate:
     on = statuses_on(membership, day)
     title = t("membership_map_title", lang, date=format_date(day, lang))
-    return MembershipOnDate(on, count_statuses(on), figures.build_status_map(on, lang, title))
+    return MembershipOnDate(on, count_statuses(on), figures.build_status_map(on, lang, title),
+                            tables.statuses_on_table(on, lang))
 
 
 def overview_map(membership: pd.DataFrame, day: date, lang: str) -> dict:
@@ -52,9 +54,9 @@ class MembershipHistory:
     table: pd.DataFrame
 
 
-def membership_history(membership: pd.DataFrame, lang: str, today: date) -> MembershipHistory:
-    return MembershipHistory(figures.build_status_timeline(membership, lang, today), membership["iso3"].nunique(),
-                             tables.membership_table(membership, lang))
+def membership_history(membership: pd.DataFrame, lang: str, today: date, as_of: date | None = None) -> MembershipHistory:
+    return MembershipHistory(figures.build_status_timeline(membership, lang, today, as_of),
+                             membership["iso3"].nunique(), tables.membership_table(membership, lang))
 
 
 def membership_animation(membership: pd.DataFrame, lang: str, today: date) -> go.Figure:

@@ -10,16 +10,18 @@ from sco.membership import statuses_by_year, statuses_on, summits_by_city
 def test_status_map_colours_each_state_by_its_status(data):
     on = statuses_on(data["membership"], date(2024, 7, 5))
     fig = figures.build_status_map(on, "en", "title")
-    trace = fig.data[0]
-    assert len(trace.locations) == len(on)
-    members = [loc for loc, z in zip(trace.locations, trace.z) if z == 0]
-    assert len(members) == 10 and "BLR" in members
-    assert list(trace.colorbar.ticktext) == ["Member", "Observer", "Dialogue partner", "SCO partner"]
+    assert sum(len(trace.locations) for trace in fig.data) == len(on)
+    # One trace per status held that day, named in the legend (categories, not a colour scale).
+    by_name = {trace.name: trace for trace in fig.data}
+    assert list(by_name) == ["Member", "Observer", "Dialogue partner"]
+    assert len(by_name["Member"].locations) == 10 and "BLR" in by_name["Member"].locations
+    assert all(trace.showlegend and not trace.showscale for trace in fig.data)
+    assert {trace.colorscale[0][1] for trace in fig.data} == {"#1f4e79", "#5b9bd5", "#f4a259"}
 
 
 def test_status_map_in_spanish(data):
     fig = figures.build_status_map(statuses_on(data["membership"], date(2024, 7, 5)), "es", "t")
-    assert "Miembro" in fig.data[0].colorbar.ticktext
+    assert fig.data[0].name == "Miembro" and fig.layout.legend.title.text == "Estatus"
     assert any("Kazajistán" in text for text in fig.data[0].text)
 
 

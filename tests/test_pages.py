@@ -446,3 +446,15 @@ def test_one_leaders_year_and_a_summits_bilaterals_open_from_the_link():
 def test_a_leader_the_record_does_not_hold_is_a_bad_link():
     at = open_app({"leader": "Nobody Atall"}, "pages/meetings.py")
     assert not at.exception and at.selectbox(key="leader").value != "Nobody Atall"
+
+
+def test_membership_on_a_date_lists_the_states_and_marks_the_date_and_the_shanghai_five_years():
+    at = open_app({"as_of": "2024-07-05", "lang": "es"}, "pages/membership.py")
+    listed = at.dataframe[0].value
+    # 10 members (Belarus the tenth, from 4 July 2024) listed first, then the observers and dialogue partners.
+    assert len(listed) == 26 and list(listed["Estatus"][:10]) == ["Miembro"] * 10
+    assert "Bielorrusia" in set(listed["País"][:10])
+    timeline = next(c for c in charts(at) if c.layout.barmode == "overlay")
+    assert [s.type for s in timeline.layout.shapes] == ["line"]
+    at = open_app({"as_of": "1999-08-25"}, "pages/membership.py")
+    assert any("Shanghai Five" in i.value for i in at.info)
