@@ -25,7 +25,8 @@ with right:
                      format_func=lambda f: ui.t(f"flow_{f}"), label=ui.t("flow"))
     releases_only = ui.bound(st.toggle, "releases", value=False, label=ui.t("releases_only"),
                              help=ui.t("releases_only_help"))
-series = ui.derived(views.trade_series_view, tuple(pairs), flow, lang, releases_only,
+    log = ui.bound(st.toggle, "log", value=False, label=ui.t("log_scale"), help=ui.t("log_scale_help"))
+series = ui.derived(views.trade_series_view, tuple(pairs), flow, lang, releases_only, log,
                     tables=("trade", "summits", "membership", "meetings"))
 if series.chart is None:
     st.info(ui.t("no_trade"))

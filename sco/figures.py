@@ -438,9 +438,21 @@ def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show_200bn: bool) -> go.Figure:
-    """One line per series (reporter, source family, calendar or fiscal), gaps left as gaps, other figures for
-    the same year as open points, and events (summits, accessions, meetings) along the bottom."""
+def _end_label(values: list, lang: str) -> list[str]:
+    """Text for a line's points: its last value only (billions, the language's decimal mark), so that a chart
+    pasted into a report carries the latest figure of each line."""
+    last = max((i for i, v in enumerate(values) if v is not None), default=None)
+    text = f"{values[last]:,.1f}" if last is not None else ""
+    if lang == "es":
+        text = text.replace(",", " ").replace(".", ",")
+    return [text if i == last else "" for i in range(len(values))]
+
+
+def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show_200bn: bool,
+                       log: bool = False) -> go.Figure:
+    """One line per series (reporter, source family, calendar or fiscal), gaps left as gaps, its last value
+    written at its end, other figures for the same year as open points, and events (summits, accessions,
+    meetings) along the bottom; `log` for series that differ by orders of magnitude."""
     fig = go.Figure()
     palette = px.colors.qualitative.D3
     for i, (series, group) in enumerate(rows.groupby("series", sort=True)):
@@ -448,8 +460,12 @@ def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show
         primary = group[group["primary"]].set_index("year")
         years = range(int(group["year"].min()), int(group["year"].max()) + 1)
         line = primary.reindex(years)  # a year with no figure is None: the line breaks there
+        values = [v / 1e9 if pd.notna(v) else None for v in line["value_usd"]]
         fig.add_trace(go.Scatter(
-            x=list(years), y=[v / 1e9 if pd.notna(v) else None for v in line["value_usd"]], mode="lines+markers",
+            # Only the states' own statistics carry their last value: a label per statement would crowd them out.
+            x=list(years), y=values, mode="lines+markers+text",
+            text=_end_label(values, lang) if series.split("|")[1] in ("release", "international") else None,
+            textposition="middle right", textfont=dict(color=color), cliponaxis=False,
             name=series_name(series, lang), line=dict(color=color, width=2.5), connectgaps=False,
             marker=dict(size=7, symbol=["circle" if b == "reported" else "diamond" for b in line["basis"].fillna("")]),
             hovertext=_trade_hover_by_year(line, lang),
@@ -464,14 +480,22 @@ def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show
     if show_200bn:
         fig.add_hline(y=200, line=dict(color="#c0392b", width=1, dash="dash"),
                       annotation_text=t("line_200bn", lang), annotation_position="top left")
+    floor = 0
+    if log:  # events sit at the bottom of a log axis too: at the smallest value shown, not at zero
+        shown = rows.loc[rows["value_usd"] > 0, "value_usd"]
+        floor = float(shown.min()) / 1e9 if len(shown) else 1
     for kind, group in events.groupby("kind", sort=False):
         fig.add_trace(go.Scatter(
-            x=group["x"], y=[0] * len(group), mode="markers", name=t(f"event_{kind}", lang),
+            x=group["x"], y=[floor] * len(group), mode="markers", name=t(f"event_{kind}", lang),
             marker=dict(symbol=EVENT_SYMBOLS[kind], size=11, color=EVENT_COLORS[kind]),
             hovertext=[plain(h) for h in group["text"]], hovertemplate="%{hovertext}<extra></extra>"))
-    fig.update_yaxes(title=t("usd_billions", lang), rangemode="tozero")
+    if log:
+        fig.update_yaxes(title=t("usd_billions_log", lang), type="log")
+    else:
+        fig.update_yaxes(title=t("usd_billions", lang), rangemode="tozero")
     fig.update_xaxes(title=None, dtick=2)
-    fig.update_layout(legend=dict(orientation="h", y=-0.12, yanchor="top", x=0), hovermode="closest")
+    fig.update_layout(legend=dict(orientation="h", y=-0.12, yanchor="top", x=0), hovermode="closest",
+                      margin=dict(r=60))
     return _layout(fig, t("trade_series_title", lang), 560)
 
 

@@ -90,6 +90,7 @@ def trade_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("reporter", lang): [country_name(c, lang) for c in frame["reporter_iso3"]],
         t("partner", lang): [country_name(c, lang) for c in frame["partner_iso3"]],
         t("flow", lang): [t(f"flow_{f}", lang) for f in frame["flow"]],
+        t("value_usd_bn", lang): (frame["value_usd"] / 1e9).round(3).to_numpy(),
         t("value_usd", lang): frame["value_usd"].round(0).astype("int64").to_numpy(),
         t("basis", lang): [t("basis_computed", lang) if b != "reported" else "" for b in frame["basis"]],
         t("whose_figure", lang): _names(frame["source"], lambda s: authority_name(s, lang)).to_numpy(),

@@ -202,7 +202,7 @@ class TradeSeriesView:
 
 def trade_series_view(trade: pd.DataFrame, summits: pd.DataFrame | None, membership: pd.DataFrame | None,
                       meetings: pd.DataFrame | None, pairs: tuple[str, ...], flow: str, lang: str,
-                      releases_only: bool = False) -> TradeSeriesView:
+                      releases_only: bool = False, log: bool = False) -> TradeSeriesView:
     """Every series of the chosen pairs for one flow, with the events of the other tables marked."""
     rows = series_for_pairs(trade, list(pairs), flow, releases_only)
     table = tables.trade_table(rows, lang)
@@ -213,7 +213,8 @@ def trade_series_view(trade: pd.DataFrame, summits: pd.DataFrame | None, members
     china = rows[(rows["pair"] == "CHN-RUS") & (rows["reporter_iso3"] == "CHN") & rows["primary"]
                  & (rows["family"] == "release") & (rows["value_usd"] > USD_200_BILLION)]
     crossing = china.sort_values("year").iloc[0] if show_200bn and len(china) else None
-    return TradeSeriesView(len(rows), figures.build_trade_series(rows, events, lang, show_200bn), crossing, table)
+    return TradeSeriesView(len(rows), figures.build_trade_series(rows, events, lang, show_200bn, log), crossing,
+                           table)
 
 
 @dataclass(frozen=True)

@@ -100,3 +100,17 @@ def test_meetings_of_one_day_get_a_day_axis_and_counts_whole_numbers(meetings, d
         "A – B: 1 meeting from")
     assert "1 reunión" in t("leader_summary", "es", leader="L", count=1, n=1, period="p")
     assert "2 meetings" in t("leader_summary", "en", leader="L", count=2, n=2, period="p")
+
+
+def test_each_trade_line_carries_its_last_value_and_a_log_axis_keeps_events_on_the_chart(trade, data):
+    from sco.trade import series_for_pairs
+    rows = series_for_pairs(trade, ["CHN-RUS"], "total")
+    events = pd.DataFrame({"x": [2024], "kind": ["summit"], "text": ["Astana"]})
+    fig = figures.build_trade_series(rows, events, "es", True)
+    china = next(tr for tr in fig.data if tr.name == "Cifras de China para Rusia (estadística publicada)")
+    labelled = [(x, text) for x, text in zip(china.x, china.text) if text]
+    assert len(labelled) == 1 and "," in labelled[0][1]  # the last year only, with the Spanish decimal comma
+    log = figures.build_trade_series(rows, events, "en", False, log=True)
+    assert log.layout.yaxis.type == "log"
+    event = next(tr for tr in log.data if tr.mode == "markers" and tr.showlegend is not False and tr.x[0] == 2024)
+    assert event.y[0] > 0  # a zero has no place on a log axis
