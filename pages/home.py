@@ -32,6 +32,7 @@ if head.latest_summit is not None:
                 delta_color="off", delta_arrow="off")
 
 ui.country_map_light(ui.derived(views.overview_map, today, lang, tables=("membership",)), key="home_map")
+ui.how_current()
 
 st.subheader(ui.t("explore"))
 st.page_link("pages/membership.py", label=ui.t("link_membership"), icon=":material/public:")

@@ -28,6 +28,7 @@ st.dataframe(pd.DataFrame({
 }), hide_index=True, width="stretch")
 if data.violations:
     st.warning(ui.t("data_problem_title"))
+ui.how_current()
 
 st.subheader(ui.t("rules_section"))
 st.text(ui.t("rules_text"))

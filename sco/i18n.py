@@ -94,6 +94,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                      "día, o registradas como celebradas en ella."},
     "no_summit_bilaterals": {"en": "No bilateral meeting at this summit is recorded.",
                              "es": "No consta ninguna reunión bilateral en esta cumbre."},
+    "how_current": {"en": "Data version {version} (the day a table last changed); newest meeting recorded: {meeting}; "
+                           "newest year with a trade figure: {year}.",
+                    "es": "Versión de los datos: {version} (el día en que cambió una tabla por última vez); reunión "
+                          "más reciente registrada: {meeting}; año más reciente con una cifra de comercio: {year}."},
     "at_least": {"en": "at least {count}", "es": "al menos {count}"},
     "coverage_census": {"en": "A complete count (census): every meeting that took place is in the record, as the "
                               "statement below says.",

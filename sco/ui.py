@@ -12,13 +12,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from sco import i18n, links
+from sco import i18n, links, views
 from sco.countries import country_name
 from sco.data import Dataset, data_dir, load_dataset, table_fingerprint
 from sco.geo import unmapped
+from sco.i18n import format_date
 from sco.meetings import all_meetings, with_pairs
-from sco.trade import all_figures, prepare_trade
 from sco.provenance import citation
+from sco.trade import all_figures, prepare_trade
 from sco.schema import RULES
 from sco.versions import VERSIONS_FILE, read_versions
 
@@ -251,6 +252,15 @@ def derived(function: Callable[..., T], *choices, tables: tuple[str, ...]) -> T:
 
 # Tables whose rows a page's table includes: their problems are that table's problems.
 PARTS = {"trade": ("trade_imported", "sources"), "meetings": ("meetings_imported", "sources")}
+
+
+def how_current() -> None:
+    """The data's version and its newest rows, so that a reader knows how current what they cite is."""
+    newest = derived(views.freshness, tables=("meetings", "trade"))
+    version = data_version()
+    st.caption(t("how_current", version=format_date(version, lang()) if version else "–",
+                 meeting=format_date(newest["meeting"], lang()) if newest["meeting"] is not None else "–",
+                 year=newest["trade_year"] or "–"))
 
 
 def meeting_count(container, label_key: str, count: int, coverage) -> None:

@@ -340,3 +340,9 @@ def coverage_view(coverage: pd.DataFrame | None, countries: tuple[str, ...], fir
     """How complete a count of meetings of `countries` (two: one pair; else their meetings with anyone) is."""
     census = len(countries) == 2 and is_census(coverage, (countries[0], countries[1]), first, last, rule)
     return CoverageView(census, tables.meetings_coverage_table(concerning(coverage, countries, first, last), lang))
+
+
+def freshness(meetings: pd.DataFrame | None, trade: pd.DataFrame | None) -> dict[str, object]:
+    """How current the record is: the newest meeting and the newest year with a trade figure."""
+    return {"meeting": meetings["date"].max() if meetings is not None and len(meetings) else None,
+            "trade_year": int(trade["year"].max()) if trade is not None and len(trade) else None}

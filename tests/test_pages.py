@@ -458,3 +458,12 @@ def test_membership_on_a_date_lists_the_states_and_marks_the_date_and_the_shangh
     assert [s.type for s in timeline.layout.shapes] == ["line"]
     at = open_app({"as_of": "1999-08-25"}, "pages/membership.py")
     assert any("Shanghai Five" in i.value for i in at.info)
+
+
+def test_the_overview_and_the_sources_say_how_current_the_data_are(meetings, trade):
+    from sco.i18n import format_date
+    for page in ("pages/home.py", "pages/sources.py"):
+        at = open_app({"lang": "es"}, page)
+        said = [c.value for c in at.caption if c.value.startswith("Versión de los datos")]
+        assert said and format_date(meetings["date"].max(), "es") in said[0]
+        assert said[0].endswith(f"cifra de comercio: {trade['year'].max()}.")
