@@ -38,11 +38,22 @@ def plain(value: object) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else html.escape(str(value))
 
 
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+# Dates on axes as numbers, never month names: plotly.js writes those in English only (its locales are not served
+# offline), and "2023-04" reads the same in every language.
+DATE_TICKS = [dict(dtickrange=[None, 86_400_000 * 27], value="%Y-%m-%d"),
+              dict(dtickrange=[86_400_000 * 27, "M11"], value="%Y-%m"), dict(dtickrange=["M12", None], value="%Y")]
+# Decimal mark and thousands separator of each language, as format_usd writes them.
+SEPARATORS = {"en": ".,", "es": ", "}
+
+
+def _layout(fig: go.Figure, title: str, height: int, lang: str) -> go.Figure:
     # No plotly template: Streamlit's theme replaces it in the browser (pages are pixel-identical either way), and
     # sending it cost about 3 KB of JSON per figure on every rerun.
     fig.update_layout(template="none", title=dict(text=plain(title), x=0, xanchor="left"), height=height, font=FONT,
-                      margin=dict(l=10, r=10, t=60, b=10), hoverlabel=dict(align="left"))
+                      margin=dict(l=10, r=10, t=60, b=10), hoverlabel=dict(align="left"),
+                      separators=SEPARATORS.get(lang, SEPARATORS["en"]))
+    if fig.layout.xaxis.type == "date":
+        fig.update_xaxes(tickformatstops=DATE_TICKS)
     for traces in (fig.data, *(frame.data for frame in fig.frames)):
         _as_arrays(traces)
     return fig
@@ -103,7 +114,7 @@ def build_status_map(statuses: pd.DataFrame, lang: str, title: str) -> go.Figure
         fig.add_trace(trace)
     fig.update_geos(**EURASIA_GEO)
     fig.update_layout(legend=dict(title=dict(text=t("status", lang)), orientation="h", y=-0.02, yanchor="top", x=0))
-    return _layout(fig, title, 600)
+    return _layout(fig, title, 600, lang)
 
 
 # The world outline as the app serves it (see ui.GEO_CHART_CONFIG): the same file the plotly maps use.
@@ -146,7 +157,7 @@ def build_status_animation(by_year: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure(data=frames[-1].data if frames else [], frames=frames)
     fig.update_geos(**EURASIA_GEO)
     _add_play_controls(fig, years, lang)
-    return _layout(fig, t("animation_title", lang), 680)
+    return _layout(fig, t("animation_title", lang), 680, lang)
 
 
 MAX_TIMELINE_STATES = 60
@@ -185,7 +196,7 @@ def build_status_timeline(membership: pd.DataFrame, lang: str, today: date, as_o
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=order, autorange="reversed")
     fig.update_layout(barmode="overlay", legend=dict(title=None, orientation="h", y=1.01, yanchor="bottom", x=1,
                                                      xanchor="right"))
-    return _layout(fig, t("timeline_title", lang), 120 + 24 * len(order))
+    return _layout(fig, t("timeline_title", lang), 120 + 24 * len(order), lang)
 
 
 MAX_SUMMIT_CITIES = 300
@@ -204,7 +215,7 @@ def build_summits_map(by_city: pd.DataFrame, lang: str) -> go.Figure:
                     line=dict(color="#ffffff", width=1)),
     ))
     fig.update_geos(**{**EURASIA_GEO, "lonaxis_range": [30, 135], "lataxis_range": [15, 65]})
-    return _layout(fig, t("summits_map_title", lang), 520)
+    return _layout(fig, t("summits_map_title", lang), 520, lang)
 
 
 MAX_TIMELINE_HOSTS = 40
@@ -235,7 +246,7 @@ def build_summits_timeline(summits: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_yaxes(title=None)
     fig.update_xaxes(title=None)
     fig.update_layout(legend=dict(title=None, orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
-    return _layout(fig, t("summits_timeline_title", lang), 160 + 34 * len(order))
+    return _layout(fig, t("summits_timeline_title", lang), 160 + 34 * len(order), lang)
 
 
 WORLD_GEO = {**EURASIA_GEO, "lonaxis_range": [-100, 160], "lataxis_range": [-45, 75]}
@@ -259,7 +270,7 @@ def build_meetings_map(by_place: pd.DataFrame, lang: str) -> go.Figure:
         ))
     fig.update_geos(**WORLD_GEO)
     fig.update_layout(legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
-    return _layout(fig, t("meetings_map_title", lang), 520)
+    return _layout(fig, t("meetings_map_title", lang), 520, lang)
 
 
 def _meeting_hover(frame: pd.DataFrame, lang: str) -> list[str]:
@@ -301,13 +312,13 @@ def build_meetings_timeline(meetings: pd.DataFrame, summits: pd.DataFrame, lang:
             hovertemplate=f"{summit_row}: %{{hovertext}}, %{{x|%Y-%m-%d}}<extra></extra>"))
     categories = [pair_names[p] for p in order] + [summit_row]
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=categories)
-    fig.update_xaxes(title=None)
+    fig.update_xaxes(title=None, type="date")
     if not shown.empty and (shown["date"].max() - shown["date"].min()).days < 7:
         # A few days: a day axis around them, not hours down to "23:59:59.9995".
         first, last = shown["date"].min() - pd.Timedelta(days=1), shown["date"].max() + pd.Timedelta(days=1)
         fig.update_xaxes(range=[first, last], dtick=86_400_000, tickformat="%Y-%m-%d")
     fig.update_layout(legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
-    return _layout(fig, t("meetings_timeline_title", lang), 180 + 26 * len(categories))
+    return _layout(fig, t("meetings_timeline_title", lang), 180 + 26 * len(categories), lang)
 
 
 def build_pair_network(pairs: pd.DataFrame, lang: str, title: str | None = None) -> go.Figure:
@@ -348,7 +359,7 @@ def build_pair_network(pairs: pd.DataFrame, lang: str, title: str | None = None)
     fig.update_xaxes(visible=False, range=[-1.35, 1.35])
     fig.update_yaxes(visible=False, range=[-1.25, 1.25], scaleanchor="x")
     fig.update_layout(plot_bgcolor="#ffffff")
-    return _layout(fig, title or t("network_title", lang), 620)
+    return _layout(fig, title or t("network_title", lang), 620, lang)
 
 
 MAX_RANKED = 20
@@ -364,7 +375,7 @@ def build_ranking(ranked: pd.DataFrame, names: list[str], lang: str, title: str)
     _count_axis(fig, shown["meetings"].max() if len(shown) else 0, lang, axis="x")
     fig.update_yaxes(title=None, type="category")
     fig.update_traces(text=shown["meetings"], textposition="outside", cliponaxis=False)
-    return _layout(fig, title, 120 + 24 * len(shown))
+    return _layout(fig, title, 120 + 24 * len(shown), lang)
 
 
 def build_meetings_per_year(per_year: pd.DataFrame, lang: str, title: str) -> go.Figure:
@@ -380,7 +391,7 @@ def build_meetings_per_year(per_year: pd.DataFrame, lang: str, title: str) -> go
     # A year or two stays a narrow bar among its neighbours, not one bar across the chart.
     fig.update_xaxes(title=None, dtick=1, range=[int(years.min()) - 1.5, int(years.max()) + 1.5])
     _count_axis(fig, per_year.groupby("year")["meetings"].sum().max() if len(per_year) else 0, lang)
-    return _layout(fig, title, 380)
+    return _layout(fig, title, 380, lang)
 
 
 def _count_axis(fig: go.Figure, largest: float, lang: str, axis: str = "y") -> None:
@@ -404,7 +415,7 @@ def build_meetings_and_trade(per_year: pd.DataFrame, totals: pd.DataFrame, lang:
                              hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_layout(yaxis2=dict(title=t("usd_billions", lang), overlaying="y", side="right", rangemode="tozero",
                                   showgrid=False, tickformat=",.0f"))
-    return _layout(fig, title, 400)
+    return _layout(fig, title, 400, lang)
 
 
 def series_name(series: str, lang: str) -> str:
@@ -496,7 +507,7 @@ def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show
     fig.update_xaxes(title=None, dtick=2)
     fig.update_layout(legend=dict(orientation="h", y=-0.12, yanchor="top", x=0), hovermode="closest",
                       margin=dict(r=60))
-    return _layout(fig, t("trade_series_title", lang), 560)
+    return _layout(fig, t("trade_series_title", lang), 560, lang)
 
 
 def build_mirror_gap(gaps: pd.DataFrame, title: str, lang: str) -> go.Figure:
@@ -508,7 +519,7 @@ def build_mirror_gap(gaps: pd.DataFrame, title: str, lang: str) -> go.Figure:
                            hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_yaxes(title=t("gap_axis", lang), rangemode="tozero")
     fig.update_xaxes(title=None)
-    return _layout(fig, title, 360)
+    return _layout(fig, title, 360, lang)
 
 
 def build_partner_shares(shares: pd.DataFrame, state: str, year: int, lang: str) -> go.Figure:
@@ -521,7 +532,7 @@ def build_partner_shares(shares: pd.DataFrame, state: str, year: int, lang: str)
                    for n, r in zip(names, rows.itertuples())], hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_xaxes(title=t("share_axis", lang))
     return _layout(fig, t("partner_shares_title", lang, state=country_name(state, lang), year=year),
-                   140 + 24 * len(rows))
+                   140 + 24 * len(rows), lang)
 
 
 def build_share_chart(shares: pd.DataFrame, state: str, measure: str, lang: str) -> go.Figure:
@@ -541,7 +552,7 @@ def build_share_chart(shares: pd.DataFrame, state: str, measure: str, lang: str)
     fig.update_yaxes(title="%", rangemode="tozero")
     fig.update_xaxes(title=None)
     fig.update_layout(legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
-    return _layout(fig, t(f"share_title_{measure}", lang, state=country_name(state, lang)), 420)
+    return _layout(fig, t(f"share_title_{measure}", lang, state=country_name(state, lang)), 420, lang)
 
 
 EVENT_SYMBOLS = {"summit": "triangle-up", "accession": "star", "meeting": "line-ns-open"}
@@ -570,7 +581,7 @@ def _country_grid(cells: pd.DataFrame, countries: list[str], lang: str, value, h
 def _grid_layout(fig: go.Figure, lang: str, title: str, rows_title: str | None = None) -> go.Figure:
     fig.update_xaxes(title=t("partner", lang), side="bottom")
     fig.update_yaxes(title=rows_title or t("reporter", lang), autorange="reversed")
-    return _layout(fig, title, 560)
+    return _layout(fig, title, 560, lang)
 
 
 def build_trade_matrix(cells: pd.DataFrame, countries: list[str], lang: str, year: int, rule: str) -> go.Figure:
@@ -618,7 +629,7 @@ def build_trade_flow_map(flows: pd.DataFrame, figures: pd.DataFrame, lang: str, 
             hovertext=["<br>".join(_trade_hover(figures[figures["pair"] == p], lang)) for p in flows["pair"]],
             hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_geos(**{**EURASIA_GEO, "lonaxis_range": [20, 135], "lataxis_range": [15, 65]})
-    return _layout(fig, t("flow_map_title", lang, year=year), 560)
+    return _layout(fig, t("flow_map_title", lang, year=year), 560, lang)
 
 
 def build_meetings_animation(by_year: pd.DataFrame, lang: str) -> go.Figure:
@@ -638,7 +649,7 @@ def build_meetings_animation(by_year: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure(data=frames[-1].data if frames else [], frames=frames)
     fig.update_geos(**WORLD_GEO)
     _add_play_controls(fig, years, lang)
-    return _layout(fig, t("meetings_animation_title", lang), 600)
+    return _layout(fig, t("meetings_animation_title", lang), 600, lang)
 
 
 def _add_play_controls(fig: go.Figure, years: list[int], lang: str) -> None:

@@ -114,3 +114,13 @@ def test_each_trade_line_carries_its_last_value_and_a_log_axis_keeps_events_on_t
     assert log.layout.yaxis.type == "log"
     event = next(tr for tr in log.data if tr.mode == "markers" and tr.showlegend is not False and tr.x[0] == 2024)
     assert event.y[0] > 0  # a zero has no place on a log axis
+
+
+def test_numbers_and_dates_on_charts_read_the_same_in_either_language(data, meetings):
+    from sco.meetings import count_by_year
+    spanish = figures.build_meetings_per_year(count_by_year(meetings), "es", "t")
+    english = figures.build_meetings_per_year(count_by_year(meetings), "en", "t")
+    assert (spanish.layout.separators, english.layout.separators) == (", ", ".,")  # as format_usd writes them
+    timeline = figures.build_status_timeline(data["membership"], "es", date(2026, 1, 1), date(2024, 7, 5))
+    formats = [stop.value for stop in timeline.layout.xaxis.tickformatstops]
+    assert formats == ["%Y-%m-%d", "%Y-%m", "%Y"]  # numbers, never plotly's English month names
