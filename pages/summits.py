@@ -5,15 +5,33 @@ from datetime import date
 import streamlit as st
 
 from sco import figures, ui, views
+from sco.countries import country_name
+from sco.i18n import label
 
 lang = ui.page_setup()
 data = ui.require("summits", "cities")
-view = ui.derived(views.summits_view, lang, tables=("summits", "cities"))
+formats_all, hosts_all, first_year, last_year = ui.derived(views.summit_filter_options, tables=("summits",))
 
 st.title(ui.t("summits_title"))
 st.write(ui.t("summits_intro"))
-ui.show_figure(view.map, geo=True)
-ui.show_figure(view.timeline)
+left, middle, right = st.columns([2, 3, 3])
+with left:
+    formats = ui.choice(st.multiselect, "formats", options=formats_all, default=[],
+                        format_func=lambda f: label("format", f, lang), label=ui.t("format"),
+                        placeholder=ui.t("all_formats"))
+with middle:
+    hosts = ui.choice(st.multiselect, "hosts", options=hosts_all, default=[],
+                      format_func=lambda c: country_name(c, lang), label=ui.t("host"), placeholder=ui.t("all_hosts"))
+with right:
+    years = ui.bound(st.slider, "years", min_value=first_year, max_value=last_year, value=(first_year, last_year),
+                     label=ui.t("years"))
+view = ui.derived(views.summits_view, lang, tuple(formats), tuple(hosts), years[0], years[1],
+                  tables=("summits", "cities", "membership"))
+if view.count:
+    ui.show_figure(view.map, geo=True)
+    ui.show_figure(view.timeline)
+else:
+    st.info(ui.t("no_summits"))
 if view.hosts > figures.MAX_TIMELINE_HOSTS:
     st.caption(ui.t("hosts_capped", shown=figures.MAX_TIMELINE_HOSTS, total=view.hosts))
 

@@ -202,6 +202,20 @@ def build_status_timeline(membership: pd.DataFrame, lang: str, today: date, as_o
 MAX_SUMMIT_CITIES = 300
 
 
+_LABEL_SIDES = ("top center", "bottom center", "middle right", "middle left", "top right", "bottom left")
+
+
+def label_positions(lats: list[float], lons: list[float], near: float = 4.0) -> list[str]:
+    """A side for each place's label, so that the labels of places closer than `near` degrees (Tashkent,
+    Samarkand, Dushanbe; Beijing, Tianjin) do not sit on one another: each takes the first side its already
+    placed neighbours have not taken."""
+    sides: list[str] = []
+    for i, (lat, lon) in enumerate(zip(lats, lons)):
+        taken = {sides[j] for j in range(i) if abs(lats[j] - lat) < near and abs(lons[j] - lon) < near}
+        sides.append(next((s for s in _LABEL_SIDES if s not in taken), _LABEL_SIDES[0]))
+    return sides
+
+
 def build_summits_map(by_city: pd.DataFrame, lang: str) -> go.Figure:
     """Host cities as bubbles sized by the number of summits held there (the busiest cities)."""
     by_city = by_city.head(MAX_SUMMIT_CITIES)
@@ -210,7 +224,8 @@ def build_summits_map(by_city: pd.DataFrame, lang: str) -> go.Figure:
              for r in by_city.itertuples()]
     fig = go.Figure(go.Scattergeo(
         lat=by_city["lat"], lon=by_city["lon"], text=[plain(c) for c in by_city["city"]], hovertext=hover,
-        hovertemplate="%{hovertext}<extra></extra>", mode="markers+text", textposition="top center",
+        hovertemplate="%{hovertext}<extra></extra>", mode="markers+text",
+        textposition=label_positions(by_city["lat"].tolist(), by_city["lon"].tolist()),
         marker=dict(size=[10 + 7 * n for n in by_city["summits"]], color="#1f4e79", opacity=0.75,
                     line=dict(color="#ffffff", width=1)),
     ))
@@ -233,6 +248,7 @@ def build_summits_timeline(summits: pd.DataFrame, lang: str) -> go.Figure:
         f"<b>{plain(r.city)}</b>, {format_date(r.start_date, lang)}"
         + (f" – {format_date(r.end_date, lang)}" if r.end_date != r.start_date else "")
         + f"<br>{label('body', r.body, lang)} · {label('format', r.format, lang)}"
+        + (f"<br>{t('decided', lang)}: {plain(r.decided)}" if getattr(r, "decided", "") else "")
         for r in frame.itertuples()
     ]
     order = frame.drop_duplicates("country")["country"].tolist()
@@ -244,7 +260,7 @@ def build_summits_timeline(summits: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_traces(marker=dict(size=13, line=dict(color="#ffffff", width=1)),
                       hovertemplate="%{customdata[0]}<extra></extra>")
     fig.update_yaxes(title=None)
-    fig.update_xaxes(title=None)
+    fig.update_xaxes(title=None, type="date")
     fig.update_layout(legend=dict(title=None, orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
     return _layout(fig, t("summits_timeline_title", lang), 160 + 34 * len(order), lang)
 

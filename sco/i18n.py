@@ -98,6 +98,10 @@ STRINGS: dict[str, dict[str, str]] = {
                            "newest year with a trade figure: {year}.",
                     "es": "Versión de los datos: {version} (el día en que cambió una tabla por última vez); reunión "
                           "más reciente registrada: {meeting}; año más reciente con una cifra de comercio: {year}."},
+    "decided": {"en": "Membership decided", "es": "Decisiones de membresía"},
+    "no_summits": {"en": "No summit matches these filters.", "es": "Ninguna cumbre coincide con estos filtros."},
+    "all_formats": {"en": "All formats", "es": "Todos los formatos"},
+    "all_hosts": {"en": "All hosts", "es": "Todos los anfitriones"},
     "at_least": {"en": "at least {count}", "es": "al menos {count}"},
     "coverage_census": {"en": "A complete count (census): every meeting that took place is in the record, as the "
                               "statement below says.",

@@ -98,3 +98,24 @@ def summits_by_city(summits: pd.DataFrame, cities: pd.DataFrame) -> pd.DataFrame
         body=("body", "last"),
     )
     return grouped.sort_values("summits", ascending=False, kind="stable")
+
+
+def summit_decisions(summits: pd.DataFrame, membership: pd.DataFrame) -> pd.Series:
+    """For each summit (by index), the statuses that began on its days: the admissions and changes it decided
+    (membership's start dates are the day of the decision or signature), as (state, status) pairs."""
+    decided = {}
+    for index, start, end in zip(summits.index, summits["start_date"], summits["end_date"]):
+        began = membership[membership["start_date"].between(start, end)].sort_values(["status", "iso3"])
+        decided[index] = list(zip(began["iso3"], began["status"]))
+    return pd.Series(decided, dtype=object)
+
+
+def filter_summits(summits: pd.DataFrame, formats: tuple[str, ...], hosts: tuple[str, ...], first: int,
+                   last: int) -> pd.DataFrame:
+    """The summits of the chosen formats and hosts (all, if none chosen) held from year `first` to `last`."""
+    kept = summits["start_date"].dt.year.between(first, last)
+    if formats:
+        kept &= summits["format"].isin(formats)
+    if hosts:
+        kept &= summits["host_iso3"].isin(hosts)
+    return summits[kept]

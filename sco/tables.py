@@ -51,6 +51,7 @@ def summits_table(summits: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("host", lang): [country_name(c, lang) for c in frame["host_iso3"]],
         t("format", lang): [label("format", f, lang) for f in frame["format"]],
         t("body", lang): [label("body", b, lang) for b in frame["body"]],
+        **({t("decided", lang): frame["decided"].to_numpy()} if "decided" in frame else {}),
         t("note", lang): frame["note"].to_numpy(),
         t("source", lang): frame["source_title"].to_numpy(),
         t("source_link", lang): frame["source_url"].to_numpy(),

@@ -19,7 +19,8 @@ from sco.events import timeline_events
 from sco.i18n import authority_name, format_date, label, t
 from sco.meetings import (MeetingFilter, count_by_leader, count_by_pair, count_by_place, count_by_place_and_year,
                           count_by_year, filter_meetings, leader_meetings, pair_name, summit_meetings)
-from sco.membership import count_statuses, statuses_by_year, statuses_on, summits_by_city
+from sco.membership import (count_statuses, filter_summits, statuses_by_year, statuses_on, summit_decisions,
+                            summits_by_city)
 from sco.profile import Profile, build_profile
 from sco.schema import AUTHORITIES
 from sco.trade import (USD_200_BILLION, flows_for_map, growth, matrix, mirror_gap, pair_totals, series_for_pairs,
@@ -66,16 +67,35 @@ def membership_animation(membership: pd.DataFrame, lang: str, today: date) -> go
 
 @dataclass(frozen=True)
 class SummitsView:
-    map: go.Figure
-    timeline: go.Figure
+    map: go.Figure | None
+    timeline: go.Figure | None
     hosts: int  # host states in the table (the timeline may show fewer)
     table: pd.DataFrame
+    count: int = 0
 
 
-def summits_view(summits: pd.DataFrame, cities: pd.DataFrame, lang: str) -> SummitsView:
-    return SummitsView(figures.build_summits_map(summits_by_city(summits, cities), lang),
-                       figures.build_summits_timeline(summits, lang), summits["host_iso3"].nunique(),
-                       tables.summits_table(summits, lang))
+def summits_view(summits: pd.DataFrame, cities: pd.DataFrame, membership: pd.DataFrame | None, lang: str,
+                 formats: tuple[str, ...] = (), hosts: tuple[str, ...] = (), first: int = 1990,
+                 last: int = 2100) -> SummitsView:
+    """The summits of the chosen formats, hosts and years: where, when, and what each decided about membership."""
+    chosen = filter_summits(summits, formats, hosts, first, last)
+    decided = (summit_decisions(chosen, membership) if membership is not None
+               else pd.Series([[] for _ in chosen.index], index=chosen.index, dtype=object))
+    said = decided.map(lambda pairs: "; ".join(f"{country_name(c, lang)}: {label('status', s, lang)}"
+                                               for c, s in pairs))
+    chosen = chosen.assign(decided=said)
+    table = tables.summits_table(chosen, lang)
+    if chosen.empty:
+        return SummitsView(None, None, 0, table, 0)
+    return SummitsView(figures.build_summits_map(summits_by_city(chosen, cities), lang),
+                       figures.build_summits_timeline(chosen, lang), chosen["host_iso3"].nunique(), table,
+                       len(chosen))
+
+
+def summit_filter_options(summits: pd.DataFrame) -> tuple[list[str], list[str], int, int]:
+    """Formats and hosts present, and the first and last year, for the Summits page's filters."""
+    return (sorted(summits["format"].unique()), sorted(summits["host_iso3"].unique()),
+            int(summits["start_date"].dt.year.min()), int(summits["start_date"].dt.year.max()))
 
 
 @dataclass(frozen=True)

@@ -467,3 +467,12 @@ def test_the_overview_and_the_sources_say_how_current_the_data_are(meetings, tra
         said = [c.value for c in at.caption if c.value.startswith("Versión de los datos")]
         assert said and format_date(meetings["date"].max(), "es") in said[0]
         assert said[0].endswith(f"cifra de comercio: {trade['year'].max()}.")
+
+
+def test_summit_filters_open_from_the_link():
+    at = open_app({"formats": "in_person", "hosts": "KAZ,UZB", "years": ["2010", "2020"], "lang": "es"},
+                  "pages/summits.py")
+    assert at.multiselect(key="hosts").value == ["KAZ", "UZB"] and at.slider(key="years").value == (2010, 2020)
+    table = next(d.value for d in at.dataframe if "Decisiones de membresía" in d.value)
+    assert list(table["Ciudad"]) == ["Tashkent", "Astana", "Tashkent", "Astana"]
+    assert "India: Miembro" in table["Decisiones de membresía"].iloc[3]

@@ -60,9 +60,28 @@ def test_pair_view_counts_one_pair(d):
 
 
 def test_summits_view_table_and_timeline_hold_every_summit(d):
-    view = views.summits_view(d["summits"], d["cities"], "en")
-    assert len(view.table) == len(d["summits"])
+    view = views.summits_view(d["summits"], d["cities"], d["membership"], "en")
+    assert view.count == len(view.table) == len(d["summits"])
     assert sum(len(trace.x) for trace in view.timeline.data) == len(d["summits"])
+    # What a summit decided comes from the membership table: Astana 2017 admitted India and Pakistan.
+    astana = view.table[view.table["From"] == "2017-06-08"].iloc[0]
+    assert astana["Membership decided"] == "India: Member; Pakistan: Member"
+
+
+def test_summits_filtered_by_format_host_and_years(d):
+    virtual = views.summits_view(d["summits"], d["cities"], d["membership"], "es", ("virtual",), (), 1990, 2100)
+    assert virtual.count == 2 and set(virtual.table["Anfitrión"]) == {"Rusia", "India"}
+    china = views.summits_view(d["summits"], d["cities"], d["membership"], "en", (), ("CHN",), 2010, 2025)
+    assert list(china.table["City"]) == ["Beijing", "Qingdao", "Tianjin"]
+    none = views.summits_view(d["summits"], d["cities"], d["membership"], "en", ("hybrid",), ("CHN",), 1990, 2100)
+    assert none.count == 0 and none.map is None and none.table.empty
+
+
+def test_labels_of_nearby_places_take_different_sides():
+    from sco.figures import label_positions
+    # Tashkent, Samarkand, Dushanbe, then Moscow far away.
+    sides = label_positions([41.3, 39.65, 38.56, 55.75], [69.24, 66.96, 68.77, 37.62])
+    assert len(set(sides[:3])) == 3 and sides[3] == "top center"
 
 
 def test_trade_series_view_finds_china_crossing_200_billion_in_2023(d):
