@@ -202,17 +202,27 @@ def build_status_timeline(membership: pd.DataFrame, lang: str, today: date, as_o
 MAX_SUMMIT_CITIES = 300
 
 
-_LABEL_SIDES = ("top center", "bottom center", "middle right", "middle left", "top right", "bottom left")
-
-
-def label_positions(lats: list[float], lons: list[float], near: float = 4.0) -> list[str]:
-    """A side for each place's label, so that the labels of places closer than `near` degrees (Tashkent,
-    Samarkand, Dushanbe; Beijing, Tianjin) do not sit on one another: each takes the first side its already
-    placed neighbours have not taken."""
-    sides: list[str] = []
-    for i, (lat, lon) in enumerate(zip(lats, lons)):
-        taken = {sides[j] for j in range(i) if abs(lats[j] - lat) < near and abs(lons[j] - lon) < near}
-        sides.append(next((s for s in _LABEL_SIDES if s not in taken), _LABEL_SIDES[0]))
+def label_positions(lats: list[float], lons: list[float], near: float = 6.0) -> list[str]:
+    """A side for each place's label, away from its neighbours closer than `near` degrees (Tashkent, Samarkand,
+    Dushanbe; Beijing, Tianjin, Qingdao, Shanghai), so that labels do not sit on one another or on the
+    neighbours' bubbles: above a place whose neighbours lie south, to the left of one whose neighbours lie east."""
+    sides = []
+    for lat, lon in zip(lats, lons):
+        pulls = [(b - lon, a - lat) for a, b in zip(lats, lons)
+                 if (a, b) != (lat, lon) and abs(a - lat) < near and abs(b - lon) < near]
+        east, north = sum(p[0] for p in pulls), sum(p[1] for p in pulls)
+        if not pulls or abs(north) >= abs(east):
+            sides.append("top center" if north <= 0 else "bottom center")
+        else:
+            sides.append("middle left" if east > 0 else "middle right")
+    # Two places very close together (Beijing and Tianjin) would still put their labels on one side: the second
+    # takes the other.
+    opposite = {"top center": "bottom center", "bottom center": "top center", "middle left": "middle right",
+                "middle right": "middle left"}
+    for i in range(len(sides)):
+        for j in range(i):
+            if abs(lats[i] - lats[j]) < near / 2 and abs(lons[i] - lons[j]) < near / 2 and sides[i] == sides[j]:
+                sides[i] = opposite[sides[i]]
     return sides
 
 
