@@ -411,6 +411,10 @@ def build_meetings_per_year(per_year: pd.DataFrame, lang: str, title: str) -> go
         fig.add_trace(go.Bar(x=rows["year"], y=rows["meetings"], name=label("format", fmt, lang),
                              marker_color=FORMAT_COLORS[fmt],
                              hovertemplate="%{x}: %{y}<extra>" + label("format", fmt, lang) + "</extra>"))
+    totals = per_year.groupby("year", as_index=False)["meetings"].sum()
+    totals = totals[totals["meetings"] > 0]
+    fig.add_trace(go.Scatter(x=totals["year"], y=totals["meetings"], mode="text", text=totals["meetings"],
+                             textposition="top center", showlegend=False, hoverinfo="skip", cliponaxis=False))
     fig.update_layout(barmode="stack", legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"),
                       bargap=0.35)
     years = per_year["year"] if len(per_year) else pd.Series([date.today().year])
@@ -634,9 +638,14 @@ def build_growth_matrix(cells: pd.DataFrame, countries: list[str], lang: str, ba
                    f"{format_usd(r.value_usd, lang)}<br>× {r.ratio:.2f}<br>{t('whose_figure', lang)}: "
                    f"{_whose(r, lang)}"))
     labels = [[f"×{v:.2f}" if v is not None else "" for v in row] for row in z]
+    # Colour by the ratio's logarithm: halving and doubling lie the same distance from "unchanged" (×1), and the
+    # scale is labelled in multipliers, never in the logarithm itself.
+    steps = list(range(-3, 5))
     fig = go.Figure(go.Heatmap(
-        z=z, x=names, y=names, colorscale="RdBu", zmid=1, text=labels, texttemplate="%{text}", customdata=hover,
-        hovertemplate="%{customdata}<extra></extra>", colorbar=dict(title=dict(text="×"))))
+        z=[[np.log2(v) if v is not None and v > 0 else None for v in row] for row in z], x=names, y=names,
+        colorscale="RdBu", zmid=0, text=labels, texttemplate="%{text}", customdata=hover,
+        hovertemplate="%{customdata}<extra></extra>",
+        colorbar=dict(title=dict(text="×"), tickvals=steps, ticktext=[f"×{2.0 ** k:g}" for k in steps])))
     return _grid_layout(fig, lang, t("growth_title", lang, base=base_year, year=year))
 
 

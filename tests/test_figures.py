@@ -124,3 +124,16 @@ def test_numbers_and_dates_on_charts_read_the_same_in_either_language(data, meet
     timeline = figures.build_status_timeline(data["membership"], "es", date(2026, 1, 1), date(2024, 7, 5))
     formats = [stop.value for stop in timeline.layout.xaxis.tickformatstops]
     assert formats == ["%Y-%m-%d", "%Y-%m", "%Y"]  # numbers, never plotly's English month names
+
+
+def test_growth_is_coloured_by_doublings_and_each_year_of_meetings_says_its_total(trade, meetings):
+    from sco.meetings import count_by_year
+    from sco.trade import growth
+    cells = growth(trade, 2015, 2023, ["CHN", "RUS", "KAZ"])
+    fig = figures.build_growth_matrix(cells, ["CHN", "RUS", "KAZ"], "en", 2015, 2023)
+    assert fig.data[0].zmid == 0 and "×1" in fig.data[0].colorbar.ticktext and "×2" in fig.data[0].colorbar.ticktext
+    per_year = count_by_year(meetings[meetings["pair"] == "CHN-RUS"])
+    bars = figures.build_meetings_per_year(per_year, "en", "t")
+    totals = next(tr for tr in bars.data if tr.mode == "text")
+    expected = per_year.groupby("year")["meetings"].sum()
+    assert dict(zip(totals.x, totals.text)) == {y: n for y, n in expected.items() if n}
