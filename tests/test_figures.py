@@ -134,6 +134,6 @@ def test_growth_is_coloured_by_doublings_and_each_year_of_meetings_says_its_tota
     assert fig.data[0].zmid == 0 and "×1" in fig.data[0].colorbar.ticktext and "×2" in fig.data[0].colorbar.ticktext
     per_year = count_by_year(meetings[meetings["pair"] == "CHN-RUS"])
     bars = figures.build_meetings_per_year(per_year, "en", "t")
-    totals = next(tr for tr in bars.data if tr.mode == "text")
+    totals = next(tr for tr in bars.data if tr.type == "scatter" and tr.mode == "text")
     expected = per_year.groupby("year")["meetings"].sum()
     assert dict(zip(totals.x, totals.text)) == {y: n for y, n in expected.items() if n}
