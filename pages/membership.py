@@ -20,6 +20,8 @@ when = format_date(as_of, lang)
 if on.counts:
     st.write(ui.t("status_counts", date=when,
                   counts=", ".join(f"{label('status', s, lang)}: {n}" for s, n in on.counts.items())))
+    for line in on.listed:  # the states by name, in words a screenshot keeps
+        st.text(line)
 elif as_of < SCO_FOUNDED:
     st.info(ui.t("shanghai_five_years", date=when))
 else:

@@ -33,6 +33,8 @@ if series.chart is None:
 else:
     ui.show_figure(series.chart)
     st.caption(ui.t("gap_caption"))
+    for line in series.latest:  # the latest figures in words, to quote without hovering
+        st.text(line)
     if series.crossing is not None:
         st.write(ui.t("crossing_200bn", year=int(series.crossing["year"]),
                       value=format_usd(series.crossing["value_usd"], lang)))

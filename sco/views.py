@@ -16,7 +16,7 @@ from sco import figures, tables
 from sco.countries import country_name
 from sco.coverage import concerning, is_census
 from sco.events import timeline_events
-from sco.i18n import authority_name, format_date, label, t
+from sco.i18n import authority_name, format_date, format_usd, label, t
 from sco.meetings import (MeetingFilter, count_by_leader, count_by_pair, count_by_place, count_by_place_and_year,
                           count_by_year, filter_meetings, leader_meetings, pair_name, summit_meetings)
 from sco.membership import (count_statuses, filter_summits, statuses_by_year, statuses_on, summit_decisions,
@@ -33,13 +33,18 @@ class MembershipOnDate:
     counts: dict[str, int]
     map: go.Figure
     table: pd.DataFrame  # the states and their status, members first
+    listed: list[str] = ()  # per status: "Member (10): Belarus, China, ...", to read and quote without hovering
 
 
 def membership_on(membership: pd.DataFrame, day: date, lang: str) -> MembershipOnDate:
     on = statuses_on(membership, day)
     title = t("membership_map_title", lang, date=format_date(day, lang))
-    return MembershipOnDate(on, count_statuses(on), figures.build_status_map(on, lang, title),
-                            tables.statuses_on_table(on, lang))
+    table = tables.statuses_on_table(on, lang)
+    by_status = on.assign(name=[country_name(c, lang) for c in on["iso3"]])
+    listed = [f"{label('status', status, lang)} ({n}): "
+              + ", ".join(sorted(by_status.loc[by_status["status"] == status, "name"]))
+              for status, n in count_statuses(on).items()]
+    return MembershipOnDate(on, count_statuses(on), figures.build_status_map(on, lang, title), table, listed)
 
 
 def overview_map(membership: pd.DataFrame, day: date, lang: str) -> dict:
@@ -218,6 +223,7 @@ class TradeSeriesView:
     chart: go.Figure | None
     crossing: pd.Series | None  # China's first reported China-Russia total above USD 200 bn, when it is shown
     table: pd.DataFrame
+    latest: list[str] = ()  # each state's own statistics: its last two years, in words, to quote without hovering
 
 
 def trade_series_view(trade: pd.DataFrame, summits: pd.DataFrame | None, membership: pd.DataFrame | None,
@@ -234,7 +240,16 @@ def trade_series_view(trade: pd.DataFrame, summits: pd.DataFrame | None, members
                  & (rows["family"] == "release") & (rows["value_usd"] > USD_200_BILLION)]
     crossing = china.sort_values("year").iloc[0] if show_200bn and len(china) else None
     return TradeSeriesView(len(rows), figures.build_trade_series(rows, events, lang, show_200bn, log), crossing,
-                           table)
+                           table, _latest_figures(rows, lang))
+
+
+def _latest_figures(rows: pd.DataFrame, lang: str) -> list[str]:
+    """'China's figures for Russia (statistics release): 2024 USD 244.82 bn; 2025 USD 228.10 bn' per series of a
+    state's own statistics (releases and the IMF's), the last two years with a figure."""
+    own = rows[rows["primary"] & rows["family"].isin(["release", "international"])]
+    return [f"{figures.series_name(series, lang)}: "
+            + "; ".join(f"{int(r.year)} {format_usd(r.value_usd, lang)}" for r in group.tail(2).itertuples())
+            for series, group in own.sort_values("year").groupby("series", sort=True)]
 
 
 @dataclass(frozen=True)

@@ -114,3 +114,18 @@ def test_download_is_the_filtered_view_on_screen(page, app_url):
     assert len(rows) == 9
     assert all("Russia" in r["Pair"] or "Kazakhstan" in r["Pair"] for r in rows)
     assert {r["City"] for r in rows} == {"Astana"}
+
+
+@pytest.mark.parametrize("lang,figure,members", [
+    ("en", "2024 USD 244.82 bn", "Member (10): Belarus, China, India, Iran, Kazakhstan"),
+    ("es", "2024 244,82 mil millones USD", "Miembro (10): Bielorrusia, China, India, Irán, Kazajistán"),
+])
+def test_a_reader_quotes_figures_from_the_page_itself(page, app_url, lang, figure, members):
+    # China's customs: China-Russia trade USD 244.82 bn in 2024 (data/trade.csv); ten members on 5 July 2024.
+    page.goto(f"{app_url}/trade?pairs=CHN-RUS&lang={lang}")
+    wait_until_drawn(page, geo_charts=1)
+    assert figure in page.locator('[data-testid="stMain"]').inner_text()
+    page.goto(f"{app_url}/membership?as_of=2024-07-05&lang={lang}")
+    wait_until_drawn(page, geo_charts=1)
+    assert members in page.locator('[data-testid="stMain"]').inner_text()
+    assert page.outside_requests == []
