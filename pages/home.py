@@ -28,7 +28,9 @@ if head.newest_member:
                  delta_color="off", delta_arrow="off")
 if head.latest_summit is not None:
     summit = head.latest_summit
-    last.metric(ui.t("metric_latest_summit"), summit["city"], format_date(summit["start_date"], lang),
+    days = format_date(summit["start_date"], lang) + (
+        f" – {format_date(summit['end_date'], lang)}" if summit["end_date"] != summit["start_date"] else "")
+    last.metric(ui.t("metric_latest_summit"), summit["city"], days,
                 delta_color="off", delta_arrow="off")
 
 ui.country_map_light(ui.derived(views.overview_map, today, lang, tables=("membership",)), key="home_map")

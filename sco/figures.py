@@ -15,7 +15,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from sco.countries import country_name
-from sco.i18n import authority_name, format_date, format_usd, label, t
+from sco.i18n import authority_name, format_date, format_usd, label, occasion_text, t
 from sco.schema import STATUSES
 
 STATUS_COLORS: dict[str, str] = {
@@ -303,7 +303,7 @@ def _meeting_hover(frame: pd.DataFrame, lang: str) -> list[str]:
     return [
         f"<b>{plain(r.leader_a)} – {plain(r.leader_b)}</b><br>{format_date(r.date, lang, r.date_precision)}"
         + (f", {plain(r.city)}" if isinstance(r.city, str) and r.city else "")
-        + f"<br>{label('format', r.format, lang)} · {plain(r.occasion)}"
+        + f"<br>{label('format', r.format, lang)} · {plain(occasion_text(r.occasion, lang))}"
         + f"<br>{t('source', lang)}: {plain(r.source_title)}"
         for r in frame.itertuples()
     ]
@@ -479,13 +479,17 @@ def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _billions(value: float, lang: str) -> str:
+    """'244.8' / '244,8': billions of dollars with one decimal, in the language's decimal mark."""
+    text = f"{value / 1e9:,.1f}"
+    return text.replace(",", " ").replace(".", ",") if lang == "es" else text
+
+
 def _end_label(values: list, lang: str) -> list[str]:
     """Text for a line's points: its last value only (billions, the language's decimal mark), so that a chart
     pasted into a report carries the latest figure of each line."""
     last = max((i for i, v in enumerate(values) if v is not None), default=None)
-    text = f"{values[last]:,.1f}" if last is not None else ""
-    if lang == "es":
-        text = text.replace(",", " ").replace(".", ",")
+    text = _billions(values[last] * 1e9, lang) if last is not None else ""
     return [text if i == last else "" for i in range(len(values))]
 
 
@@ -649,6 +653,9 @@ def build_growth_matrix(cells: pd.DataFrame, countries: list[str], lang: str, ba
     return _grid_layout(fig, lang, t("growth_title", lang, base=base_year, year=year))
 
 
+MAX_FLOW_LABELS = 6
+
+
 def build_trade_flow_map(flows: pd.DataFrame, figures: pd.DataFrame, lang: str, year: int) -> go.Figure:
     """Lines between capitals, width by the value of the pair's trade in `year`; every reporter's figure on hover."""
     fig = go.Figure()
@@ -658,11 +665,22 @@ def build_trade_flow_map(flows: pd.DataFrame, figures: pd.DataFrame, lang: str, 
             lat=[r.lat_a, r.lat_b], lon=[r.lon_a, r.lon_b], mode="lines", showlegend=False, hoverinfo="skip",
             line=dict(width=1 + 14 * r.value_usd / widest, color="rgba(31,78,121,0.55)")))
     if len(flows):
+        # The largest flows carry their value, in billions, at their middle: a screenshot keeps them.
+        largest = set(flows.nlargest(MAX_FLOW_LABELS, "value_usd")["pair"])
         fig.add_trace(go.Scattergeo(
-            lat=(flows["lat_a"] + flows["lat_b"]) / 2, lon=(flows["lon_a"] + flows["lon_b"]) / 2, mode="markers",
+            lat=(flows["lat_a"] + flows["lat_b"]) / 2, lon=(flows["lon_a"] + flows["lon_b"]) / 2,
+            mode="markers+text", textposition="top center", textfont=dict(size=11, color="#1f4e79"),
+            text=[_billions(v, lang) if p in largest else "" for p, v in zip(flows["pair"], flows["value_usd"])],
             marker=dict(size=9, color="rgba(31,78,121,0.9)"), showlegend=False,
             hovertext=["<br>".join(_trade_hover(figures[figures["pair"] == p], lang)) for p in flows["pair"]],
             hovertemplate="%{hovertext}<extra></extra>"))
+        # What a line's width means: three reference lines in the legend.
+        for share in (1.0, 0.5, 0.1):
+            fig.add_trace(go.Scattergeo(
+                lat=[None], lon=[None], mode="lines", name=t("flow_width_legend", lang,
+                                                             value=_billions(widest * share, lang)),
+                line=dict(width=1 + 14 * share, color="rgba(31,78,121,0.55)"), hoverinfo="skip"))
+        fig.update_layout(legend=dict(orientation="h", y=-0.02, yanchor="top", x=0))
     fig.update_geos(**{**EURASIA_GEO, "lonaxis_range": [20, 135], "lataxis_range": [15, 65]})
     return _layout(fig, t("flow_map_title", lang, year=year), 560, lang)
 

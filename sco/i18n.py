@@ -1,10 +1,13 @@
 """Every interface string in English and Spanish, in one place, and dates written the way each language writes them."""
 from __future__ import annotations
 
+import re
+
 from datetime import date
 
 import pandas as pd
 
+from sco.countries import country_name, iso3_for
 from sco.schema import AUTHORITIES
 
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
@@ -98,6 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
                            "newest year with a trade figure: {year}.",
                     "es": "Versión de los datos: {version} (el día en que cambió una tabla por última vez); reunión "
                           "más reciente registrada: {meeting}; año más reciente con una cifra de comercio: {year}."},
+    "flow_width_legend": {"en": "USD {value} bn", "es": "{value} mil millones USD"},
     "decided": {"en": "Membership decided", "es": "Decisiones de membresía"},
     "no_summits": {"en": "No summit matches these filters.", "es": "Ninguna cumbre coincide con estos filtros."},
     "all_formats": {"en": "All formats", "es": "Todos los formatos"},
@@ -616,6 +620,38 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     entry = STRINGS[f"{key}_one"] if values.get("n") == 1 and f"{key}_one" in STRINGS else STRINGS[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]
     return text.format(**values) if values else text
+
+
+# The occasions the project itself writes (the meetings import, and the curators' usual forms), in Spanish; any
+# other occasion is the curator's own words and is shown as written.
+_OCCASIONS_ES = (
+    (re.compile(r"^SCO summit (?P<city>.+) (?P<year>\d{4})$"), "Cumbre de la OCS, {city} {year}"),
+    (re.compile(r"^State visit to (?P<country>.+)$"), "Visita de Estado a {country}"),
+    (re.compile(r"^Official visit to (?P<country>.+)$"), "Visita oficial a {country}"),
+    (re.compile(r"^Working visit to (?P<country>.+)$"), "Visita de trabajo a {country}"),
+    (re.compile(r"^Visit to (?P<country>.+)$"), "Visita a {country}"),
+    (re.compile(r"^In (?P<country>.+)$"), "En {country}"),
+    (re.compile(r"^Telephone conversation$"), "Conversación telefónica"),
+    (re.compile(r"^Working visit$"), "Visita de trabajo"),
+)
+
+
+def occasion_text(occasion: str, lang: str) -> str:
+    """An occasion in the reader's language when it is one of the project's own forms ('SCO summit Astana 2024',
+    'Visit to Kazakhstan'); otherwise as the curator wrote it."""
+    if lang != "es" or not isinstance(occasion, str):
+        return occasion
+    for pattern, spanish in _OCCASIONS_ES:
+        match = pattern.match(occasion)
+        if match:
+            parts = match.groupdict()
+            if "country" in parts:
+                iso3 = iso3_for(parts["country"])
+                if iso3 is None:
+                    return occasion
+                parts["country"] = country_name(iso3, lang)
+            return spanish.format(**parts)
+    return occasion
 
 
 def authority_name(source: str, lang: str) -> str:

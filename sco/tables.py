@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from sco.countries import country_name
-from sco.i18n import authority_name, label, t
+from sco.i18n import authority_name, label, occasion_text, t
 from sco.meetings import pair_name
 from sco.schema import STATUSES
 
@@ -74,7 +74,7 @@ def meetings_table(meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("city", lang): frame["city"].to_numpy(),
         t("host", lang): _names(frame["host_iso3"], lambda c: country_name(c, lang) if c else "").to_numpy(),
         t("format", lang): _names(frame["format"], lambda f: label("format", f, lang)).to_numpy(),
-        t("occasion", lang): frame["occasion"].to_numpy(),
+        t("occasion", lang): _names(frame["occasion"], lambda o: occasion_text(o, lang)).to_numpy(),
         t("note", lang): frame["note"].to_numpy(),
         t("source", lang): frame["source_title"].to_numpy(),
         t("source_link", lang): frame["source_url"].to_numpy(),

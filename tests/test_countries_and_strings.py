@@ -77,3 +77,15 @@ def test_every_table_is_described_in_spanish():
     from sco.schema import TABLES, describe_table
     for table in TABLES.values():
         assert describe_table(table, "es").strip() and describe_table(table, "es") != table.description, table.name
+
+
+@pytest.mark.parametrize("occasion,spanish", [
+    ("SCO summit Astana 2024", "Cumbre de la OCS, Astana 2024"), ("Visit to Kazakhstan", "Visita a Kazajistán"),
+    ("State visit to Russia", "Visita de Estado a Rusia"), ("In China", "En China"),
+    ("Telephone conversation", "Conversación telefónica"),
+    # The curator's own words, and a place that is no country, stay as written.
+    ("Victory Day parade Moscow 2015", "Victory Day parade Moscow 2015"), ("In person", "In person"),
+])
+def test_the_projects_own_occasions_read_in_spanish(occasion, spanish):
+    from sco.i18n import occasion_text
+    assert occasion_text(occasion, "es") == spanish and occasion_text(occasion, "en") == occasion

@@ -137,3 +137,14 @@ def test_growth_is_coloured_by_doublings_and_each_year_of_meetings_says_its_tota
     totals = next(tr for tr in bars.data if tr.type == "scatter" and tr.mode == "text")
     expected = per_year.groupby("year")["meetings"].sum()
     assert dict(zip(totals.x, totals.text)) == {y: n for y, n in expected.items() if n}
+
+
+def test_the_flow_map_labels_its_largest_flows_and_explains_line_widths(trade, data):
+    from sco.trade import flows_for_map
+    flows, rows = flows_for_map(trade, 2023, data["cities"])
+    fig = figures.build_trade_flow_map(flows, rows, "es", 2023)
+    middles = next(tr for tr in fig.data if tr.mode == "markers+text")
+    labelled = [text for text in middles.text if text]
+    assert len(labelled) == min(figures.MAX_FLOW_LABELS, len(flows)) and all("," in text for text in labelled)
+    widths = [tr for tr in fig.data if tr.name and tr.name.endswith("mil millones USD")]
+    assert len(widths) == 3 and widths[0].line.width > widths[-1].line.width

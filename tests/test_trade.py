@@ -122,7 +122,7 @@ def test_matrix_and_flow_map_for_2024_are_traceable(data, trade):
     assert "CHN-RUS" in set(flows["pair"])
     assert set(figures_shown["pair"]) == set(flows["pair"])
     fig = figures.build_trade_flow_map(flows, figures_shown, "en", 2024)
-    assert len(fig.data) == len(flows) + 1
+    assert len(fig.data) == len(flows) + 1 + 3  # a line per pair, their middles, three widths in the legend
 
 
 def test_series_figure_breaks_at_gaps():
