@@ -457,6 +457,16 @@ def series_name(series: str, lang: str) -> str:
     return text + (f" · {t('fiscal_years', lang)}" if period_kind == "fiscal" else "")
 
 
+def _legend_entry(series: str, lang: str) -> tuple[str, str, str]:
+    """(group, group title, entry) of a series in the legend: one group per reporter and partner, titled once
+    ("China's figures for Russia"), its entries the kinds of figure, so that a legend of many lines stays short."""
+    pair, family, period_kind = series.split("|")
+    reporter, partner = pair.split(">")
+    title = t("series_group", lang, reporter=country_name(reporter, lang), partner=country_name(partner, lang))
+    entry = t(f"family_{family}", lang) + (f" · {t('fiscal_years', lang)}" if period_kind == "fiscal" else "")
+    return pair, title, entry
+
+
 def _whose(row, lang: str) -> str:
     """The authority of a trade figure, and who gave it when that is not the authority's own release."""
     stated_by = row.stated_by if isinstance(row.stated_by, str) and row.stated_by else ""
@@ -505,13 +515,15 @@ def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show
         primary = group[group["primary"]].set_index("year")
         years = range(int(group["year"].min()), int(group["year"].max()) + 1)
         line = primary.reindex(years)  # a year with no figure is None: the line breaks there
+        legend_group, group_title, entry = _legend_entry(series, lang)
         values = [v / 1e9 if pd.notna(v) else None for v in line["value_usd"]]
         fig.add_trace(go.Scatter(
             # Only the states' own statistics carry their last value: a label per statement would crowd them out.
             x=list(years), y=values, mode="lines+markers+text",
             text=_end_label(values, lang) if series.split("|")[1] in ("release", "international") else None,
             textposition="middle right", textfont=dict(color=color), cliponaxis=False,
-            name=series_name(series, lang), line=dict(color=color, width=2.5), connectgaps=False,
+            name=entry, legendgroup=legend_group, legendgrouptitle_text=plain(group_title),
+            line=dict(color=color, width=2.5), connectgaps=False,
             marker=dict(size=7, symbol=["circle" if b == "reported" else "diamond" for b in line["basis"].fillna("")]),
             hovertext=_trade_hover_by_year(line, lang),
             hovertemplate="%{hovertext}<extra></extra>",

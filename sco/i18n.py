@@ -421,6 +421,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "flow_imports": {"en": "Reporter's imports", "es": "Importaciones del declarante"},
     "series_label": {"en": "{reporter}'s figures for {partner} ({family})",
                      "es": "Cifras de {reporter} para {partner} ({family})"},
+    "series_group": {"en": "{reporter}'s figures for {partner}", "es": "Cifras de {reporter} para {partner}"},
     "family_release": {"en": "statistics release", "es": "estadística publicada"},
     "family_international": {"en": "IMF statistics", "es": "estadística del FMI"},
     "family_reconciled": {"en": "BACI reconciled estimate", "es": "estimación conciliada BACI"},

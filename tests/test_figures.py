@@ -107,7 +107,7 @@ def test_each_trade_line_carries_its_last_value_and_a_log_axis_keeps_events_on_t
     rows = series_for_pairs(trade, ["CHN-RUS"], "total")
     events = pd.DataFrame({"x": [2024], "kind": ["summit"], "text": ["Astana"]})
     fig = figures.build_trade_series(rows, events, "es", True)
-    china = next(tr for tr in fig.data if tr.name == "Cifras de China para Rusia (estadística publicada)")
+    china = next(tr for tr in fig.data if tr.legendgroup == "CHN>RUS" and tr.name == "estadística publicada")
     labelled = [(x, text) for x, text in zip(china.x, china.text) if text]
     assert len(labelled) == 1 and "," in labelled[0][1]  # the last year only, with the Spanish decimal comma
     log = figures.build_trade_series(rows, events, "en", False, log=True)

@@ -237,10 +237,11 @@ def test_trade_page_shows_both_reporters_and_the_200bn_line():
     at = open_app(page="pages/trade.py")
     assert not at.exception and not at.error
     series = charts(at)[0]
-    names = {trace.name for trace in series.data}
-    assert {"China's figures for Russia (statistics release)", "Russia's figures for China (statistics release)",
-            "Russia's figures for China (officials' statement)", "China's figures for Russia (IMF statistics)",
-            "China's figures for Russia (BACI reconciled estimate)"} <= names
+    # The legend: one group per reporter, titled once, an entry per kind of figure.
+    names = {(html.unescape(trace.legendgrouptitle.text), trace.name) for trace in series.data if trace.legendgroup}
+    assert {("China's figures for Russia", "statistics release"), ("Russia's figures for China", "statistics release"),
+            ("Russia's figures for China", "officials' statement"), ("China's figures for Russia", "IMF statistics"),
+            ("China's figures for Russia", "BACI reconciled estimate")} <= names
     assert any(shape.y0 == 200 for shape in series.layout.shapes)
     assert any("2023" in m.value and "240.11" in m.value for m in at.markdown)
 
@@ -268,7 +269,7 @@ def test_published_statistics_only_from_the_link():
 def test_trade_in_spanish():
     at = open_app({"lang": "es"}, "pages/trade.py")
     assert at.title[0].value == "Comercio entre Estados de la OCS"
-    assert any("Cifras de China para Rusia" in (trace.name or "") for trace in charts(at)[0].data)
+    assert any("Cifras de China para Rusia" in (trace.legendgrouptitle.text or "") for trace in charts(at)[0].data)
 
 
 def test_country_profile_from_the_link():
