@@ -28,7 +28,7 @@ else:
     st.info(ui.t("none_on_date", date=when))
 on_map, on_list = st.columns([2, 1])
 with on_map:
-    ui.country_map(on.map, key="status_map")
+    ui.country_map_light(on.map, key="status_map")
     ui.caption_unmapped(on.statuses["iso3"])
 with on_list:
     st.dataframe(on.table, hide_index=True, width="stretch", height=560)
@@ -37,7 +37,7 @@ if ui.bound(st.toggle, "play", value=False, label=ui.t("play_years"), help=ui.t(
     ui.show_figure(ui.derived(views.membership_animation, lang, today, tables=("membership",)), geo=True)
 
 history = ui.derived(views.membership_history, lang, today, as_of, tables=("membership",))
-ui.show_figure(history.timeline)
+st.vega_lite_chart(history.timeline, width="stretch")
 if history.states > figures.MAX_TIMELINE_STATES:
     st.caption(ui.t("timeline_capped", shown=figures.MAX_TIMELINE_STATES, total=history.states))
 

@@ -100,28 +100,12 @@ def _status_trace(statuses: pd.DataFrame, lang: str) -> go.Choropleth:
     )
 
 
-def build_status_map(statuses: pd.DataFrame, lang: str, title: str) -> go.Figure:
-    """Map of states coloured by the status they held (rows as returned by membership.statuses_on): one trace per
-    status, so that the legend names each status with its colour (a colour bar would suggest a scale)."""
-    fig = go.Figure()
-    for status in STATUSES:
-        rows = statuses[statuses["status"] == status]
-        if rows.empty:
-            continue
-        trace = _status_trace(rows, lang)
-        trace.update(colorscale=[[0, STATUS_COLORS[status]], [1, STATUS_COLORS[status]]], showscale=False,
-                     showlegend=True, name=label("status", status, lang))
-        fig.add_trace(trace)
-    fig.update_geos(**EURASIA_GEO)
-    fig.update_layout(legend=dict(title=dict(text=t("status", lang)), orientation="h", y=-0.02, yanchor="top", x=0))
-    return _layout(fig, title, 600, lang)
-
-
 # The world outline as the app serves it (see ui.GEO_CHART_CONFIG): the same file the plotly maps use.
 WORLD_TOPOJSON = "app/static/world_110m.json"
 
 
-def build_status_map_light(statuses: pd.DataFrame, lang: str, title: str) -> alt.LayerChart:
+def build_status_map_light(statuses: pd.DataFrame, lang: str, title: str, scale: float = 380,
+                           center: tuple[float, float] = (82, 40)) -> alt.LayerChart:
     """The status map drawn with Vega-Lite instead of plotly, for the first page: its library is a sixth the size
     of plotly.js, which the browser would otherwise load and parse before drawing anything (see the README's
     speed section). Each state links to its profile in the same language (a plain link: the view lives in it)."""
@@ -146,7 +130,8 @@ def build_status_map_light(statuses: pd.DataFrame, lang: str, title: str) -> alt
                  alt.Tooltip("since:N", title=t("start", lang))],
         href="profile:N",
     )
-    return (land + in_sco).project(type="naturalEarth1", center=[82, 40], scale=380).properties(
+    # `scale` and `center` fit the SCO states into the width the map gets: the page (Overview) or a column.
+    return (land + in_sco).project(type="naturalEarth1", center=list(center), scale=scale).properties(
         title=alt.TitleParams(title, anchor="start", fontSize=16), height=560)
 
 
@@ -163,40 +148,42 @@ def build_status_animation(by_year: pd.DataFrame, lang: str) -> go.Figure:
 MAX_TIMELINE_STATES = 60
 
 
-def build_status_timeline(membership: pd.DataFrame, lang: str, today: date, as_of: date | None = None) -> go.Figure:
-    """Gantt chart: one bar per status interval, one row per state, ordered by first entry; past
-    MAX_TIMELINE_STATES states, the ones that entered first (a taller chart is read by no one).
-
-    Bars are drawn as a start (base) and a length in milliseconds, one trace per status, with the few hover
-    fields as short strings: at a hundred times the data the figure stays small."""
+def build_status_timeline_light(membership: pd.DataFrame, lang: str, today: date,
+                                as_of: date | None = None) -> alt.LayerChart:
+    """The status timeline drawn with Vega-Lite (as the maps of the first pages): one bar per status interval, one
+    row per state ordered by first entry (past MAX_TIMELINE_STATES, the first to enter), the chosen date marked. A
+    page without plotly charts need not load plotly.js before drawing."""
     frame = membership.sort_values("start_date", kind="stable")
     shown = frame.drop_duplicates("iso3")["iso3"].head(MAX_TIMELINE_STATES)
     frame = frame[frame["iso3"].isin(shown)]
     names = {c: country_name(c, lang) for c in shown}
+    rows = pd.DataFrame({
+        "country": [names[c] for c in frame["iso3"]],
+        "status": [label("status", s, lang) for s in frame["status"]],
+        "start": frame["start_date"].dt.strftime("%Y-%m-%d").to_numpy(),
+        "end": frame["end_date"].fillna(pd.Timestamp(today)).dt.strftime("%Y-%m-%d").to_numpy(),
+        "since": [format_date(d, lang, p) for d, p in zip(frame["start_date"], frame["date_precision"])],
+        "until": [format_date(d, lang) if pd.notna(d) else t("current", lang) for d in frame["end_date"]],
+    })
     order = [names[c] for c in shown]
-    ends = frame["end_date"].fillna(pd.Timestamp(today))
-    fig = go.Figure()
-    for status in STATUSES:
-        rows = frame[frame["status"] == status]
-        if rows.empty:
-            continue
-        until = [format_date(d, lang) if pd.notna(d) else t("current", lang) for d in rows["end_date"]]
-        fig.add_trace(go.Bar(
-            y=[names[c] for c in rows["iso3"]], base=rows["start_date"].dt.strftime("%Y-%m-%d"),
-            x=((ends[rows.index] - rows["start_date"]).dt.total_seconds() * 1000).round(), orientation="h",
-            name=label("status", status, lang), marker_color=STATUS_COLORS[status],
-            customdata=[[format_date(d, lang, p), u]
-                        for d, p, u in zip(rows["start_date"], rows["date_precision"], until)],
-            hovertemplate=(f"<b>%{{y}}</b><br>{label('status', status, lang)}<br>{t('start', lang)}: "
-                           f"%{{customdata[0]}}<br>{t('end', lang)}: %{{customdata[1]}}<extra></extra>")))
-    fig.update_xaxes(type="date", title=None)
+    bars = alt.Chart(rows).mark_bar(height=16).encode(
+        x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y")), x2="end:T",
+        y=alt.Y("country:N", title=None, sort=order),
+        color=alt.Color("status:N", title=None, legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(domain=[label("status", s, lang) for s in STATUSES],
+                                        range=[STATUS_COLORS[s] for s in STATUSES])),
+        tooltip=[alt.Tooltip("country:N", title=t("country", lang)), alt.Tooltip("status:N", title=t("status", lang)),
+                 alt.Tooltip("since:N", title=t("start", lang)), alt.Tooltip("until:N", title=t("end", lang))])
+    layers = [bars]
     if as_of is not None:  # the date the map above shows
-        fig.add_vline(x=pd.Timestamp(as_of).timestamp() * 1000, line=dict(color="#c0392b", width=1.5, dash="dot"),
-                      annotation_text=format_date(as_of, lang), annotation_position="top")
-    fig.update_yaxes(title=None, categoryorder="array", categoryarray=order, autorange="reversed")
-    fig.update_layout(barmode="overlay", legend=dict(title=None, orientation="h", y=1.01, yanchor="bottom", x=1,
-                                                     xanchor="right"))
-    return _layout(fig, t("timeline_title", lang), 120 + 24 * len(order), lang)
+        marker = pd.DataFrame({"day": [pd.Timestamp(as_of).strftime("%Y-%m-%d")], "text": [format_date(as_of, lang)]})
+        layers.append(alt.Chart(marker).mark_rule(color="#c0392b", strokeDash=[3, 3], strokeWidth=1.5).encode(
+            x="day:T"))
+        layers.append(alt.Chart(marker).mark_text(color="#c0392b", align="right", dx=-4, baseline="bottom", y=0).encode(
+            x="day:T", text="text:N"))
+    return alt.layer(*layers).properties(title=alt.TitleParams(t("timeline_title", lang), anchor="start",
+                                                               fontSize=16),
+                                         height=26 * len(order), width="container")
 
 
 MAX_SUMMIT_CITIES = 300

@@ -31,7 +31,7 @@ from sco.trade import (USD_200_BILLION, flows_for_map, growth, matrix, mirror_ga
 class MembershipOnDate:
     statuses: pd.DataFrame  # the status each state held on the day
     counts: dict[str, int]
-    map: go.Figure
+    map: dict  # a Vega-Lite specification (figures.build_status_map_light)
     table: pd.DataFrame  # the states and their status, members first
     listed: list[str] = ()  # per status: "Member (10): Belarus, China, ...", to read and quote without hovering
 
@@ -44,7 +44,10 @@ def membership_on(membership: pd.DataFrame, day: date, lang: str) -> MembershipO
     listed = [f"{label('status', status, lang)} ({n}): "
               + ", ".join(sorted(by_status.loc[by_status["status"] == status, "name"]))
               for status, n in count_statuses(on).items()]
-    return MembershipOnDate(on, count_statuses(on), figures.build_status_map(on, lang, title), table, listed)
+    # The map shares the row with the list of states: a smaller scale keeps Belarus to Japan in view.
+    return MembershipOnDate(on, count_statuses(on), figures.build_status_map_light(on, lang, title, scale=270,
+                                                                                center=(74, 42)).to_dict(),
+                            table, listed)
 
 
 def overview_map(membership: pd.DataFrame, day: date, lang: str) -> dict:
@@ -55,13 +58,13 @@ def overview_map(membership: pd.DataFrame, day: date, lang: str) -> dict:
 
 @dataclass(frozen=True)
 class MembershipHistory:
-    timeline: go.Figure
+    timeline: dict  # a Vega-Lite specification (figures.build_status_timeline_light)
     states: int  # states in the table (the timeline may show fewer)
     table: pd.DataFrame
 
 
 def membership_history(membership: pd.DataFrame, lang: str, today: date, as_of: date | None = None) -> MembershipHistory:
-    return MembershipHistory(figures.build_status_timeline(membership, lang, today, as_of),
+    return MembershipHistory(figures.build_status_timeline_light(membership, lang, today, as_of).to_dict(),
                              membership["iso3"].nunique(), tables.membership_table(membership, lang))
 
 

@@ -7,22 +7,33 @@ from sco import figures
 from sco.membership import statuses_by_year, statuses_on, summits_by_city
 
 
+def _layer_data(spec: dict, layer: int) -> list[dict]:
+    """The rows a layer of a Vega-Lite specification draws (altair keeps them in the top-level datasets)."""
+    name = spec["layer"][layer].get("data", spec.get("data"))["name"]  # a single layer's data moves to the top
+    return spec["datasets"][name]
+
+
+def _mapped(spec: dict) -> list[dict]:
+    """The states a status map colours: the rows its lookup joins to the world's shapes."""
+    return spec["datasets"][spec["layer"][1]["transform"][0]["from"]["data"]["name"]]
+
+
 def test_status_map_colours_each_state_by_its_status(data):
     on = statuses_on(data["membership"], date(2024, 7, 5))
-    fig = figures.build_status_map(on, "en", "title")
-    assert sum(len(trace.locations) for trace in fig.data) == len(on)
-    # One trace per status held that day, named in the legend (categories, not a colour scale).
-    by_name = {trace.name: trace for trace in fig.data}
-    assert list(by_name) == ["Member", "Observer", "Dialogue partner"]
-    assert len(by_name["Member"].locations) == 10 and "BLR" in by_name["Member"].locations
-    assert all(trace.showlegend and not trace.showscale for trace in fig.data)
-    assert {trace.colorscale[0][1] for trace in fig.data} == {"#1f4e79", "#5b9bd5", "#f4a259"}
+    spec = figures.build_status_map_light(on, "en", "title", scale=270, center=(74, 42)).to_dict()
+    rows = _mapped(spec)
+    assert len(rows) == len(on) and sum(r["status"] == "Member" for r in rows) == 10
+    assert {"Belarus", "Member"} <= {v for r in rows for v in r.values()}
+    legend = spec["layer"][1]["encoding"]["color"]["scale"]
+    assert legend["domain"] == ["Member", "Observer", "Dialogue partner", "SCO partner"]  # categories, named
+    assert spec["projection"]["center"] == [74, 42] and spec["projection"]["scale"] == 270
 
 
 def test_status_map_in_spanish(data):
-    fig = figures.build_status_map(statuses_on(data["membership"], date(2024, 7, 5)), "es", "t")
-    assert fig.data[0].name == "Miembro" and fig.layout.legend.title.text == "Estatus"
-    assert any("Kazajistán" in text for text in fig.data[0].text)
+    spec = figures.build_status_map_light(statuses_on(data["membership"], date(2024, 7, 5)), "es", "t").to_dict()
+    rows = _mapped(spec)
+    assert any(r["name"] == "Kazajistán" and r["status"] == "Miembro" for r in rows)
+    assert all(r["profile"].endswith("&lang=es") for r in rows)
 
 
 def test_animation_has_a_frame_per_year_and_a_play_button(data):
@@ -32,11 +43,14 @@ def test_animation_has_a_frame_per_year_and_a_play_button(data):
     assert len(fig.layout.sliders[0].steps) == 25
 
 
-def test_timeline_has_a_bar_per_interval(data):
-    fig = figures.build_status_timeline(data["membership"], "en", date(2026, 1, 1))
-    assert sum(len(trace.y) for trace in fig.data) == len(data["membership"])
-    belarus = [(trace.name, base) for trace in fig.data for y, base in zip(trace.y, trace.base) if y == "Belarus"]
-    assert ("Member", "2024-07-04") in belarus
+def test_timeline_has_a_bar_per_interval_and_marks_the_date(data):
+    spec = figures.build_status_timeline_light(data["membership"], "en", date(2026, 1, 1), date(2024, 7, 5)).to_dict()
+    bars = _layer_data(spec, 0)
+    assert len(bars) == len(data["membership"])
+    assert {"country": "Belarus", "status": "Member", "start": "2024-07-04"}.items() <= next(
+        b for b in bars if b["country"] == "Belarus" and b["status"] == "Member").items()
+    assert _layer_data(spec, 1) == [{"day": "2024-07-05", "text": "5 July 2024"}]
+    assert spec["layer"][1]["mark"]["type"] == "rule"
 
 
 def test_timeline_keeps_the_states_that_entered_first_past_its_cap(data):
@@ -44,11 +58,11 @@ def test_timeline_keeps_the_states_that_entered_first_past_its_cap(data):
     capped = membership.sort_values("start_date").drop_duplicates("iso3")["iso3"].head(5).tolist()
     try:
         original, figures.MAX_TIMELINE_STATES = figures.MAX_TIMELINE_STATES, 5
-        fig = figures.build_status_timeline(membership, "en", date(2026, 1, 1))
+        spec = figures.build_status_timeline_light(membership, "en", date(2026, 1, 1)).to_dict()
     finally:
         figures.MAX_TIMELINE_STATES = original
-    assert list(fig.layout.yaxis.categoryarray) == [figures.country_name(c, "en") for c in capped]
-    assert sum(len(trace.y) for trace in fig.data) == membership["iso3"].isin(capped).sum()
+    assert spec["layer"][0]["encoding"]["y"]["sort"] == [figures.country_name(c, "en") for c in capped]
+    assert len(_layer_data(spec, 0)) == membership["iso3"].isin(capped).sum()
 
 
 def test_summit_figures(data):
@@ -121,9 +135,8 @@ def test_numbers_and_dates_on_charts_read_the_same_in_either_language(data, meet
     spanish = figures.build_meetings_per_year(count_by_year(meetings), "es", "t")
     english = figures.build_meetings_per_year(count_by_year(meetings), "en", "t")
     assert (spanish.layout.separators, english.layout.separators) == (", ", ".,")  # as format_usd writes them
-    timeline = figures.build_status_timeline(data["membership"], "es", date(2026, 1, 1), date(2024, 7, 5))
-    formats = [stop.value for stop in timeline.layout.xaxis.tickformatstops]
-    assert formats == ["%Y-%m-%d", "%Y-%m", "%Y"]  # numbers, never plotly's English month names
+    membership = figures.build_status_animation(statuses_by_year(data["membership"], 2001, date(2025, 12, 31)), "es")
+    assert membership.layout.separators == ", "
 
 
 def test_growth_is_coloured_by_doublings_and_each_year_of_meetings_says_its_total(trade, meetings):

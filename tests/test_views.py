@@ -17,9 +17,10 @@ def d(app_tables):
 def test_membership_on_a_date_counts_and_maps_the_same_states(d):
     on = views.membership_on(d["membership"], date(2024, 7, 5), "es")
     assert on.counts["member"] == 10
-    assert sorted(c for trace in on.map.data for c in trace.locations) == sorted(on.statuses["iso3"])
+    mapped = on.map["datasets"][on.map["layer"][1]["transform"][0]["from"]["data"]["name"]]
+    assert sorted(r["iso3"] for r in mapped) == sorted(on.statuses["iso3"])
     assert len(on.table) == len(on.statuses) and on.table.iloc[0]["Estatus"] == "Miembro"
-    assert "5 de julio de 2024" in on.map.layout.title.text
+    assert "5 de julio de 2024" in on.map["title"]["text"]
 
 
 def test_membership_history_table_lists_every_interval(d):

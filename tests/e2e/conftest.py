@@ -137,10 +137,14 @@ def wait_until_drawn(page, geo_charts: int = 0, timeout: float = 60_000, settle_
                  .every(c => c.querySelector('.main-svg'))
               && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
                  .every(c => c.querySelector('svg'))""", None, timeout, "a chart was not drawn")
-    vega_maps = page.locator('[data-testid="stVegaLiteChart"]').count()
+    # Vega-Lite maps draw their countries as geoshape marks (g.mark-shape); other Vega-Lite charts (the status
+    # timeline's bars) have none and are drawn once they hold their SVG.
+    vega_maps = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+        .filter(c => c.querySelector('g.mark-shape')).length""")
     if vega_maps:
         _wait_for(page, """([n, min]) => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
-                        .filter(c => c.querySelectorAll('svg path').length >= min).length >= n""",
+                        .filter(c => c.querySelector('g.mark-shape') && c.querySelectorAll('svg path').length >= min)
+                        .length >= n""",
                   [vega_maps, VEGA_MIN_SHAPES], 15_000, "a Vega-Lite map drew no countries")
     if geo_charts:
         _wait_for(page, """n => [...document.querySelectorAll('[data-testid="stPlotlyChart"] g.geo')]
