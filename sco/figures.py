@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from urllib.parse import urlsplit
 
 import altair as alt
 import numpy as np
@@ -286,12 +287,19 @@ def build_meetings_map(by_place: pd.DataFrame, lang: str) -> go.Figure:
     return _layout(fig, t("meetings_map_title", lang), 520, lang)
 
 
+def _site(url: object) -> str:
+    """The site a source page is on ('kremlin.ru'): enough on hover, where a timeline of a thousand meetings would
+    otherwise carry a thousand page titles on every rerun; the table below names the page."""
+    return urlsplit(url).netloc.removeprefix("www.") if isinstance(url, str) else ""
+
+
 def _meeting_hover(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Who, where, why and the source's site; the date and the format come from the point's axis and trace (the
+    hover template adds them), so that a thousand points do not repeat them."""
     return [
-        f"<b>{plain(r.leader_a)} – {plain(r.leader_b)}</b><br>{format_date(r.date, lang, r.date_precision)}"
+        f"<b>{plain(r.leader_a)} – {plain(r.leader_b)}</b>"
         + (f", {plain(r.city)}" if isinstance(r.city, str) and r.city else "")
-        + f"<br>{label('format', r.format, lang)} · {plain(occasion_text(r.occasion, lang))}"
-        + f"<br>{t('source', lang)}: {plain(r.source_title)}"
+        + f"<br>{plain(occasion_text(r.occasion, lang))} · {t('source', lang)}: {plain(_site(r.source_url))}"
         for r in frame.itertuples()
     ]
 
@@ -311,9 +319,9 @@ def build_meetings_timeline(meetings: pd.DataFrame, summits: pd.DataFrame, lang:
     order = shown.groupby("pair")["date"].size().sort_values(kind="stable").index.tolist()
     for fmt, rows in shown.groupby("format", sort=False):
         fig.add_trace(go.Scatter(
-            x=rows["date"], y=[pair_names[p] for p in rows["pair"]], mode="markers",
+            x=rows["date"].dt.strftime("%Y-%m-%d"), y=[pair_names[p] for p in rows["pair"]], mode="markers",
             name=label("format", fmt, lang), hovertext=_meeting_hover(rows, lang),
-            hovertemplate="%{hovertext}<extra></extra>",
+            hovertemplate="%{x}: %{hovertext}<extra>%{fullData.name}</extra>",
             marker=dict(size=10, color=FORMAT_COLORS[fmt], line=dict(color="#ffffff", width=1)),
         ))
     summit_row = t("sco_summit", lang)
