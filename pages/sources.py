@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from sco import tables, ui, views
-from sco.docs import dictionary_frame, table_summary
+from sco.docs import dictionary_frame, table_summaries
 from sco.schema import TABLES, describe_table
 from sco.trade import coverage
 
@@ -17,7 +17,8 @@ st.write(ui.t("sources_intro"))
 
 st.subheader(ui.t("tables_section"))
 changed = ui.tables_last_changed()
-summaries = [ui.derived(table_summary, name, tables=(name,)) for name in data.tables]
+names = tuple(data.tables)
+summaries = ui.derived(table_summaries, names, tables=names)
 st.dataframe(pd.DataFrame({
     ui.t("col_table"): [f"{s['table']}.csv" for s in summaries],
     ui.t("col_rows"): [s["rows"] for s in summaries],

@@ -63,6 +63,13 @@ def dictionary_frame(table_name: str, lang: str = "en") -> pd.DataFrame:
                           "required": c.required, "meaning": describe(table_name, c, lang)} for c in table.columns])
 
 
+def table_summaries(*frames_and_names) -> list[dict]:
+    """table_summary of several tables at once (the frames, then the tuple of their names): the Sources page asks
+    once per run, not once per table."""
+    *frames, names = frames_and_names
+    return [table_summary(frame, name) for frame, name in zip(frames, names)]
+
+
 def table_summary(frame: pd.DataFrame, name: str) -> dict:
     """What a table covers: rows, first and last date or year, countries named."""
     # Trade and meetings as the app holds them also have the imported rows (and trade the totals it computed).

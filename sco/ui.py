@@ -1,6 +1,7 @@
 """The thin Streamlit layer shared by every page: language, cached data, data problems, charts, tables."""
 from __future__ import annotations
 
+import hashlib
 import importlib
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
@@ -35,11 +36,13 @@ CHART_CONFIG = {"displaylogo": False}
 PARAMS_THIS_RUN = "_link_params_this_run"
 NOTICES = "_link_notices"
 CHOSEN = "_chosen"
+DATA_KEY = "_data_version_key"  # (folder, digest of the data files), once per run
 SHELL_RUNNING = "_shell_running"
 
 
 def start_run() -> None:
     """Called by dashboard.py at the top of every run, before any widget is bound to the link."""
+    st.session_state[DATA_KEY] = None  # the data files are looked at again on every run (an edit shows at once)
     st.session_state[PARAMS_THIS_RUN] = set()
     st.session_state[NOTICES] = []
     st.session_state.setdefault(CHOSEN, {})
@@ -213,7 +216,7 @@ def today() -> date:
 # One validated copy per data folder, shared by every session and never modified (pages filter into new frames):
 # a per-session copy would multiply memory by the number of analysts and cost a deserialisation per rerun.
 @st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
-def _load(folder: str, fingerprint: tuple) -> Dataset:
+def _load(folder: str, fingerprint: str) -> Dataset:
     # The fingerprint is part of the cache key only, so that an edited file is read again.
     dataset = load_dataset(folder)
     # Derived columns are added once here, not on every rerun.
@@ -227,14 +230,24 @@ def _load(folder: str, fingerprint: tuple) -> Dataset:
     return dataset
 
 
+def _data_version_key() -> tuple[str, str]:
+    """(data folder, a digest of its files' sizes and times), computed once per run: every cached view's key
+    includes it, and a short string is hashed in a fraction of the time a tuple of every file's stat is."""
+    key = st.session_state.get(DATA_KEY)
+    if key is None:
+        folder = str(data_dir())
+        key = (folder, hashlib.sha1(repr(table_fingerprint(folder)).encode()).hexdigest())
+        st.session_state[DATA_KEY] = key
+    return key
+
+
 def dataset() -> Dataset:
-    folder = str(data_dir())
-    return _load(folder, table_fingerprint(folder))
+    return _load(*_data_version_key())
 
 
 # Summaries and views (figures and display tables: megabytes at a hundred times the data), shared by every session.
 @st.cache_resource(max_entries=48, ttl=3600, show_spinner=False)
-def _derived(module: str, name: str, folder: str, fingerprint: tuple, tables: tuple[str, ...], args: tuple):
+def _derived(module: str, name: str, folder: str, fingerprint: str, tables: tuple[str, ...], args: tuple):
     dataset = _load(folder, fingerprint)
     # An optional table that is absent or withheld is passed as None: the page has required the others.
     return getattr(importlib.import_module(module), name)(*(dataset.tables.get(t) for t in tables), *args)
@@ -246,8 +259,7 @@ def derived(function: Callable[..., T], *choices, tables: tuple[str, ...]) -> T:
     For summaries of whole tables (coverage, option lists) and for the views of sco.views. The cache key is the
     small choices (dates, codes, the language), never the rows: a rerun costs the same at any size of the data.
     """
-    folder = str(data_dir())
-    return _derived(function.__module__, function.__name__, folder, table_fingerprint(folder), tables, choices)
+    return _derived(function.__module__, function.__name__, *_data_version_key(), tables, choices)
 
 
 # Tables whose rows a page's table includes: their problems are that table's problems.
