@@ -87,9 +87,9 @@ st.text(ui.t("leader_summary", leader=leader, period=ui.t("whole_period") if yea
               n=one_leader.count, count=ui.t("at_least", count=one_leader.count)))
 ui.coverage_note(leader_coverage)
 ui.show_figure(one_leader.counterparts)
-counterparts = one_leader.table[ui.t("pair")].nunique() if len(one_leader.table) else 0
-if counterparts > figures.MAX_RANKED:
-    st.caption(ui.t("counterparts_capped", shown=figures.MAX_RANKED, rest=counterparts - figures.MAX_RANKED))
+if one_leader.counterparts_total > figures.MAX_RANKED:
+    st.caption(ui.t("counterparts_capped", shown=figures.MAX_RANKED,
+                    rest=one_leader.counterparts_total - figures.MAX_RANKED))
 ui.show_table(one_leader.table, link_columns=(ui.t("source_link"),), key="leader_table")
 
 st.subheader(ui.t("meetings_table_title"))

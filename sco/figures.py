@@ -16,7 +16,8 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from sco.countries import country_name
-from sco.i18n import authority_name, format_date, format_usd, label, occasion_text, t
+from sco.i18n import (DEFAULT_LANG, SEPARATORS, authority_name, format_date, format_number, format_usd, label,
+                      occasion_text, t)
 from sco.schema import STATUSES
 
 STATUS_COLORS: dict[str, str] = {
@@ -43,8 +44,6 @@ def plain(value: object) -> str:
 # offline), and "2023-04" reads the same in every language.
 DATE_TICKS = [dict(dtickrange=[None, 86_400_000 * 27], value="%Y-%m-%d"),
               dict(dtickrange=[86_400_000 * 27, "M11"], value="%Y-%m"), dict(dtickrange=["M12", None], value="%Y")]
-# Decimal mark and thousands separator of each language, as format_usd writes them.
-SEPARATORS = {"en": ".,", "es": ", "}
 
 
 def _layout(fig: go.Figure, title: str, height: int, lang: str) -> go.Figure:
@@ -52,7 +51,7 @@ def _layout(fig: go.Figure, title: str, height: int, lang: str) -> go.Figure:
     # sending it cost about 3 KB of JSON per figure on every rerun.
     fig.update_layout(template="none", title=dict(text=plain(title), x=0, xanchor="left"), height=height, font=FONT,
                       margin=dict(l=10, r=10, t=60, b=10), hoverlabel=dict(align="left"),
-                      separators=SEPARATORS.get(lang, SEPARATORS["en"]))
+                      separators=SEPARATORS.get(lang, SEPARATORS[DEFAULT_LANG]))
     if fig.layout.xaxis.type == "date":
         fig.update_xaxes(tickformatstops=DATE_TICKS)
     for traces in (fig.data, *(frame.data for frame in fig.frames)):
@@ -486,8 +485,7 @@ def _short(text: str, limit: int = 160) -> str:
 
 def _billions(value: float, lang: str) -> str:
     """'244.8' / '244,8': billions of dollars with one decimal, in the language's decimal mark."""
-    text = f"{value / 1e9:,.1f}"
-    return text.replace(",", " ").replace(".", ",") if lang == "es" else text
+    return format_number(value / 1e9, 1, lang)
 
 
 def _end_label(values: list, lang: str) -> list[str]:

@@ -80,12 +80,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "pair_and_trade_title": {"en": "{pair}: meetings per year, and the pair's trade",
                              "es": "{pair}: reuniones por año y el comercio de la pareja"},
     "trade_total_line": {"en": "Trade, total (best figure)", "es": "Comercio total (mejor cifra)"},
-    "pair_trade_caption": {"en": "The line is the pair's total trade each calendar year, chosen as the Trade page's "
-                                 "matrix chooses under 'best' (a state's own statistics first); the hover says whose "
-                                 "figure it is.",
-                           "es": "La línea es el comercio total de la pareja cada año natural, elegido como lo elige la "
-                                 "matriz de la página de comercio con la regla 'mejor' (primero las estadísticas "
-                                 "propias de un Estado); al pasar el cursor se ve de quién es la cifra."},
+    "pair_trade_caption": {"en": "The line is the pair's total trade each calendar year, by the order of the Trade "
+                                 "page's 'best' rule (a state's own statistics first, then the reconciled estimate, "
+                                 "then statements); the hover says whose figure it is.",
+                           "es": "La línea es el comercio total de la pareja cada año natural, según el orden de la "
+                                 "regla 'mejor' de la página de comercio (primero las estadísticas propias de un "
+                                 "Estado, luego la estimación conciliada, luego las declaraciones); al pasar el cursor "
+                                 "se ve de quién es la cifra."},
     "summit_bilaterals": {"en": "Bilateral meetings at a summit", "es": "Reuniones bilaterales en una cumbre"},
     "summit_pick": {"en": "Summit", "es": "Cumbre"},
     "summit_network_title": {"en": "Bilateral meetings at the SCO summit, {city} {year}",
@@ -689,16 +690,22 @@ def join_names(names: list[str], lang: str = DEFAULT_LANG) -> str:
     return ", ".join(names[:-1]) + conjunction + names[-1]
 
 
+# Decimal mark, then thousands separator, of each language (plotly's `separators` takes the same string).
+SEPARATORS = {"en": ".,", "es": ", "}
+
+
+def format_number(value: float, decimals: int, lang: str = DEFAULT_LANG) -> str:
+    """'244,819.5' / '244 819,5': grouped thousands and the language's decimal mark."""
+    decimal, thousands = SEPARATORS.get(lang, SEPARATORS[DEFAULT_LANG])
+    return f"{value:,.{decimals}f}".translate(str.maketrans({",": thousands, ".": decimal}))
+
+
 def format_usd(value: float, lang: str = DEFAULT_LANG) -> str:
     """'USD 240.11 bn' / '240,11 mil millones USD'; millions below a billion. Two decimals: the sources' usual."""
     if value is None or pd.isna(value):
         return ""
-    billions = value / 1e9
     if abs(round(value / 1e6, 1)) >= 1000:  # 999.95 m would read "1,000.0 m"
-        number, unit_en, unit_es = f"{billions:,.2f}", "bn", "mil millones"
+        number, unit_en, unit_es = format_number(value / 1e9, 2, lang), "bn", "mil millones"
     else:
-        number, unit_en, unit_es = f"{value / 1e6:,.1f}", "m", "millones"
-    if lang == "es":
-        number = number.replace(",", " ").replace(".", ",")
-        return f"{number} {unit_es} USD"
-    return f"USD {number} {unit_en}"
+        number, unit_en, unit_es = format_number(value / 1e6, 1, lang), "m", "millones"
+    return f"{number} {unit_es} USD" if lang == "es" else f"USD {number} {unit_en}"

@@ -36,7 +36,7 @@ def _leaders(frame: pd.DataFrame) -> pd.Series:
 
 
 # The same two leaders within two days are one meeting: sources date a visit by its arrival, its talks or its
-# last day (as the meetings import does, sco.vitae.VISIT_GAP).
+# last day (the meetings import joins its records by the same gap).
 VISIT_GAP = pd.Timedelta(days=2)
 
 

@@ -277,8 +277,8 @@ def _ranges(years: list[int]) -> str:
 
 
 def pair_totals(trade: pd.DataFrame, pair: str) -> pd.DataFrame:
-    """One calendar-year total per year for a pair, chosen as the members' matrix chooses under 'best': a state's
-    own statistics first, then the reconciled estimate, then what officials or the press said."""
+    """One calendar-year total per year for a pair, either state's, in the order of the matrix's 'best' rule: a
+    state's own statistics first, then the reconciled estimate, then what officials or the press said."""
     rows = trade[(trade["pair"] == pair) & (trade["flow"] == "total") & trade["primary"]
                  & (trade["period_kind"] == "calendar")]
     rows = rows.assign(family_order=rows["family"].map(FAMILY_ORDER)).sort_values(["year", "family_order", "rank"],

@@ -173,6 +173,7 @@ def pair_view(meetings: pd.DataFrame, trade: pd.DataFrame | None, chosen: Meetin
 class LeaderView:
     iso3: str  # the leader's state
     count: int
+    counterparts_total: int  # the chart shows the first figures.MAX_RANKED
     years: list[int]  # the years the leader met anyone, latest first
     counterparts: go.Figure | None
     table: pd.DataFrame
@@ -186,12 +187,12 @@ def leader_view(meetings: pd.DataFrame, chosen: MeetingFilter, leader: str, year
     years = sorted(everything["year"].unique().tolist(), reverse=True)
     iso3 = everything["iso3"].iloc[0] if len(everything) else ""
     if rows.empty:
-        return LeaderView(iso3, 0, years, None, tables.meetings_table(rows, lang))
+        return LeaderView(iso3, 0, 0, years, None, tables.meetings_table(rows, lang))
     counted = (rows.groupby(["counterpart", "counterpart_iso3"], as_index=False).agg(meetings=("date", "size"))
                .sort_values("meetings", ascending=False, kind="stable"))
     names = [f"{c} ({country_name(i, lang)})" for c, i in zip(counted["counterpart"], counted["counterpart_iso3"])]
     title = t("leader_counterparts_title", lang, leader=leader, period=str(year) if year else t("whole_period", lang))
-    return LeaderView(iso3, len(rows), years, figures.build_ranking(counted, names, lang, title),
+    return LeaderView(iso3, len(rows), len(counted), years, figures.build_ranking(counted, names, lang, title),
                       tables.meetings_table(rows, lang))
 
 

@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sco.countries import country_name, iso3_for
+from sco.meetings import VISIT_GAP  # entries of the same two leaders this close together are one visit
 
 FILE = "china_vitae/all_engagements_2003-2018.rds"
 CHINESE_LEADERS = ("Hu Jintao", "Wen Jiabao", "Xi Jinping", "Li Keqiang")  # presidents and premiers, 2003-2018
@@ -35,8 +36,8 @@ ADJECTIVES = {
     "Afghan": "AFG", "Armenian": "ARM", "Azerbaijani": "AZE", "Bahraini": "BHR", "Belarusian": "BLR",
     "Belarussian": "BLR", "Cambodian": "KHM", "Egyptian": "EGY", "Emirati": "ARE", "UAE": "ARE", "Indian": "IND",
     "Iranian": "IRN", "Kazakh": "KAZ", "Kazakhstani": "KAZ", "Kuwaiti": "KWT", "Kyrgyz": "KGZ", "Lao": "LAO",
-    "Laotian": "LAO", "Maldives": "MDV", "Maldivian": "MDV", "Mongolian": "MNG", "Myanmar": "MMR", "Nepalese": "NPL", "Nepali": "NPL",
-    "Myanmar's": "MMR", "Pakistani": "PAK", "Qatari": "QAT", "Russian": "RUS", "Saudi": "SAU", "Saudi Arabian": "SAU",
+    "Laotian": "LAO", "Maldives": "MDV", "Maldivian": "MDV", "Mongolian": "MNG", "Myanmar": "MMR",
+    "Myanmar's": "MMR", "Nepalese": "NPL", "Nepali": "NPL", "Pakistani": "PAK", "Qatari": "QAT", "Russian": "RUS", "Saudi": "SAU", "Saudi Arabian": "SAU",
     "Sri Lankan": "LKA", "Tajik": "TJK", "Turkish": "TUR", "Uzbek": "UZB",
 }
 # How China Vitae names a state after "of" where pycountry does not find it.
@@ -191,8 +192,6 @@ def occasion(day: date, host: str, other: str, summits: list[dict]) -> str:
 
 
 _DAY = timedelta(days=1)
-# Entries of the same two leaders in one place at most this far apart are one visit (arrival, talks, departure).
-VISIT_GAP = timedelta(days=2)
 
 
 def meetings(records: list[dict], states: set[str], summits: list[dict], source_id: str,
