@@ -2,7 +2,7 @@
 import streamlit as st
 
 from sco import ui, views
-from sco.countries import country_name
+from sco.countries import city_name, country_name
 from sco.i18n import format_date, join_names
 from sco.membership import headlines
 
@@ -30,7 +30,7 @@ if head.latest_summit is not None:
     summit = head.latest_summit
     days = format_date(summit["start_date"], lang) + (
         f" – {format_date(summit['end_date'], lang)}" if summit["end_date"] != summit["start_date"] else "")
-    last.metric(ui.t("metric_latest_summit"), summit["city"], days,
+    last.metric(ui.t("metric_latest_summit"), city_name(summit["city"], lang), days,
                 delta_color="off", delta_arrow="off")
 
 ui.country_map_light(ui.derived(views.overview_map, today, lang, tables=("membership",)), key="home_map")

@@ -37,7 +37,7 @@ if view.hosts > figures.MAX_TIMELINE_HOSTS:
 
 if "meetings" in data.tables:
     st.subheader(ui.t("summit_bilaterals"))
-    choices = ui.derived(views.summit_choices, tables=("summits",))
+    choices = ui.derived(views.summit_choices, lang, tables=("summits",))
     start = ui.choice(st.selectbox, "summit", options=list(choices), default=next(iter(choices)),
                       format_func=choices.get, label=ui.t("summit_pick"))
     bilaterals = ui.derived(views.summit_bilaterals_view, start, lang, tables=("meetings", "summits"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sco.countries import country_name
+from sco.countries import city_name, country_name
 from sco.i18n import format_date
 from sco.membership import accessions
 
@@ -18,7 +18,7 @@ def timeline_events(summits: pd.DataFrame | None, membership: pd.DataFrame | Non
     rows = []
     if summits is not None:
         for s in summits[summits["body"] == "sco"].itertuples():
-            rows.append(("summit", _year_fraction(s.start_date), f"{s.city}, {format_date(s.start_date, lang)}"))
+            rows.append(("summit", _year_fraction(s.start_date), f"{city_name(s.city, lang)}, {format_date(s.start_date, lang)}"))
     if membership is not None:
         for m in accessions(membership).itertuples():
             rows.append(("accession", _year_fraction(m.start_date),

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from sco.countries import country_name
+from sco.countries import city_name, country_name
 from sco.i18n import (DEFAULT_LANG, SEPARATORS, authority_name, format_date, format_number, format_usd, label,
                       occasion_text, t)
 from sco.schema import STATUSES
@@ -216,11 +216,11 @@ def label_positions(lats: list[float], lons: list[float], near: float = 6.0) -> 
 def build_summits_map(by_city: pd.DataFrame, lang: str) -> go.Figure:
     """Host cities as bubbles sized by the number of summits held there (the busiest cities)."""
     by_city = by_city.head(MAX_SUMMIT_CITIES)
-    hover = [f"<b>{plain(r.city)}</b>, {plain(country_name(r.host_iso3, lang))}<br>"
+    hover = [f"<b>{plain(city_name(r.city, lang))}</b>, {plain(country_name(r.host_iso3, lang))}<br>"
              f"{t('summits_count', lang)}: {r.summits}<br>{t('years', lang)}: {plain(r.years)}"
              for r in by_city.itertuples()]
     fig = go.Figure(go.Scattergeo(
-        lat=by_city["lat"], lon=by_city["lon"], text=[plain(c) for c in by_city["city"]], hovertext=hover,
+        lat=by_city["lat"], lon=by_city["lon"], text=[plain(city_name(c, lang)) for c in by_city["city"]], hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>", mode="markers+text",
         textposition=label_positions(by_city["lat"].tolist(), by_city["lon"].tolist()),
         marker=dict(size=[10 + 7 * n for n in by_city["summits"]], color="#1f4e79", opacity=0.75,
@@ -242,7 +242,7 @@ def build_summits_timeline(summits: pd.DataFrame, lang: str) -> go.Figure:
     frame["country"] = [country_name(c, lang) for c in frame["host_iso3"]]
     frame["format_label"] = [label("format", f, lang) for f in frame["format"]]
     frame["hover"] = [
-        f"<b>{plain(r.city)}</b>, {format_date(r.start_date, lang)}"
+        f"<b>{plain(city_name(r.city, lang))}</b>, {format_date(r.start_date, lang)}"
         + (f" – {format_date(r.end_date, lang)}" if r.end_date != r.start_date else "")
         + f"<br>{label('body', r.body, lang)} · {label('format', r.format, lang)}"
         + (f"<br>{t('decided', lang)}: {plain(r.decided)}" if getattr(r, "decided", "") else "")
@@ -273,7 +273,7 @@ def build_meetings_map(by_place: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure()
     by_place = by_place.sort_values("meetings", ascending=False, kind="stable").head(MAX_MAP_PLACES)
     for fmt, rows in by_place.groupby("format", sort=False):
-        hover = [f"<b>{plain(r.city)}</b>, {plain(country_name(r.host_iso3, lang))}<br>"
+        hover = [f"<b>{plain(city_name(r.city, lang))}</b>, {plain(country_name(r.host_iso3, lang))}<br>"
                  f"{label('format', fmt, lang)}: {r.meetings}<br>{plain(r.pairs)}" for r in rows.itertuples()]
         fig.add_trace(go.Scattergeo(
             lat=rows["lat"], lon=rows["lon"], name=label("format", fmt, lang), hovertext=hover,
@@ -297,7 +297,7 @@ def _meeting_hover(frame: pd.DataFrame, lang: str) -> list[str]:
     hover template adds them), so that a thousand points do not repeat them."""
     return [
         f"<b>{plain(r.leader_a)} – {plain(r.leader_b)}</b>"
-        + (f", {plain(r.city)}" if isinstance(r.city, str) and r.city else "")
+        + (f", {plain(city_name(r.city, lang))}" if isinstance(r.city, str) and r.city else "")
         + f"<br>{plain(occasion_text(r.occasion, lang))} · {t('source', lang)}: {plain(_site(r.source_url))}"
         for r in frame.itertuples()
     ]
@@ -328,7 +328,8 @@ def build_meetings_timeline(meetings: pd.DataFrame, summits: pd.DataFrame, lang:
         during = summits[summits["start_date"].between(shown["date"].min(), shown["date"].max())]
         fig.add_trace(go.Scatter(
             x=during["start_date"], y=[summit_row] * len(during), mode="markers", name=summit_row,
-            marker=dict(symbol="triangle-down", size=11, color="#8a8a8a"), hovertext=during["city"].map(plain),
+            marker=dict(symbol="triangle-down", size=11, color="#8a8a8a"),
+            hovertext=[plain(city_name(c, lang)) for c in during["city"]],
             hovertemplate=f"{summit_row}: %{{hovertext}}, %{{x|%Y-%m-%d}}<extra></extra>"))
     categories = [pair_names[p] for p in order] + [summit_row]
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=categories)
@@ -698,7 +699,7 @@ def build_meetings_animation(by_year: pd.DataFrame, lang: str) -> go.Figure:
     def trace(rows: pd.DataFrame) -> go.Scattergeo:
         return go.Scattergeo(
             lat=rows["lat"], lon=rows["lon"], mode="markers", showlegend=False,
-            hovertext=[f"<b>{plain(r.city)}</b>, {plain(country_name(r.host_iso3, lang))}: {r.meetings}"
+            hovertext=[f"<b>{plain(city_name(r.city, lang))}</b>, {plain(country_name(r.host_iso3, lang))}: {r.meetings}"
                        for r in rows.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(size=[8 + 22 * (n / largest) ** 0.5 for n in rows["meetings"]], color="#1f4e79",
                         opacity=0.75, line=dict(color="#ffffff", width=1)))

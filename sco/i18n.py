@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from sco.countries import country_name, iso3_for
+from sco.countries import city_name, country_name, iso3_for
 from sco.schema import AUTHORITIES
 
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
@@ -647,6 +647,8 @@ def occasion_text(occasion: str, lang: str) -> str:
         match = pattern.match(occasion)
         if match:
             parts = match.groupdict()
+            if "city" in parts:
+                parts["city"] = city_name(parts["city"], lang)
             if "country" in parts:
                 iso3 = iso3_for(parts["country"])
                 if iso3 is None:

@@ -203,6 +203,26 @@ CITIES = Table(
     key=("city", "iso3"),
 )
 
+# Languages other than English that city names are given in (English names are the other tables' own).
+NAME_LANGUAGES = ("es",)
+
+CITY_NAMES = Table(
+    name="city_names",
+    description="What each city is called in another language, where it differs from or is confirmed against the "
+                "English name the other tables use; a city without a row here is shown by that English name.",
+    columns=(
+        Column("city", TEXT, "City name as the other tables write it."),
+        Column("iso3", ISO3, "ISO alpha-3 code of the city's country."),
+        Column("lang", CHOICE, "Language of the name (ISO 639-1).", choices=NAME_LANGUAGES),
+        Column("name", TEXT, "The city's name in that language, as the cited page writes it."),
+        NOTE,
+        *SOURCE_COLUMNS,
+    ),
+    key=("city", "iso3", "lang"),
+    city_refs=(("city", "iso3"),),
+    required_file=False,
+)
+
 MEETINGS = Table(
     name="meetings",
     description="Bilateral meetings of heads of state or government of SCO states and partners, one row per pair.",
@@ -348,7 +368,7 @@ COVERAGE = Table(
     required_file=False,
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (MEMBERSHIP, SUMMITS, CITIES, MEETINGS, TRADE, SOURCES,
+TABLES: dict[str, Table] = {t.name: t for t in (MEMBERSHIP, SUMMITS, CITIES, CITY_NAMES, MEETINGS, TRADE, SOURCES,
                                                  TRADE_IMPORTED, INDICATORS, MEETINGS_IMPORTED, COVERAGE)}
 
 # Rules a violation can name, with the sentence shown to curators.
@@ -414,6 +434,10 @@ DESCRIPTIONS_ES: dict[tuple[str | None, str], str] = {
     ("cities", "lon"): "Longitud en grados.",
     ("cities", "geonameid"): "Identificador GeoNames del lugar.",
     ("cities", "capital"): "'yes' para la capital de un Estado miembro (origen de los flujos comerciales).",
+    ("city_names", "city"): "Nombre de la ciudad tal como lo escriben las demás tablas.",
+    ("city_names", "iso3"): "Código ISO alfa-3 del país de la ciudad.",
+    ("city_names", "lang"): "Idioma del nombre (ISO 639-1).",
+    ("city_names", "name"): "Nombre de la ciudad en ese idioma, tal como lo escribe la página citada.",
     ("meetings", "date"): "Día de la reunión (en una visita, el día de las conversaciones).",
     ("meetings", "end_date"): "Último día de una visita de varios días; vacío en otro caso.",
     ("meetings", "iso3_a"): "Código ISO alfa-3 de la primera parte.",
@@ -459,6 +483,8 @@ TABLE_DESCRIPTIONS_ES: dict[str, str] = {
     "summits": "Reuniones de jefes de Estado: el Grupo de Shanghái (1996-2000) y el Consejo de Jefes de Estado de la "
                "OCS.",
     "cities": "Coordenadas de cada lugar que nombran las demás tablas, según GeoNames.",
+    "city_names": "Cómo se llama cada ciudad en otro idioma, donde difiere del nombre inglés que usan las demás "
+                  "tablas o se confirma; una ciudad sin fila aquí se muestra con ese nombre inglés.",
     "meetings": "Reuniones bilaterales de jefes de Estado o de Gobierno de Estados y socios de la OCS, una fila por "
                 "pareja.",
     "trade": "Comercio anual de mercancías entre dos Estados según las estadísticas de un declarante, en dólares "

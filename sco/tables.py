@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sco.countries import country_name
+from sco.countries import city_name, country_name
 from sco.i18n import authority_name, label, occasion_text, t
 from sco.meetings import pair_name
 from sco.schema import STATUSES
@@ -47,7 +47,7 @@ def summits_table(summits: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("start", lang): _dates(frame["start_date"]).to_numpy(),
         t("end", lang): _dates(frame["end_date"]).to_numpy(),
-        t("city", lang): frame["city"].to_numpy(),
+        t("city", lang): _names(frame["city"], lambda c: city_name(c, lang)).to_numpy(),
         t("host", lang): [country_name(c, lang) for c in frame["host_iso3"]],
         t("format", lang): [label("format", f, lang) for f in frame["format"]],
         t("body", lang): [label("body", b, lang) for b in frame["body"]],
@@ -71,7 +71,7 @@ def meetings_table(meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("pair", lang): _names(frame["pair"], lambda p: pair_name(p, lang)).to_numpy(),
         t("leader_a", lang): frame["leader_a"].to_numpy(),
         t("leader_b", lang): frame["leader_b"].to_numpy(),
-        t("city", lang): frame["city"].to_numpy(),
+        t("city", lang): _names(frame["city"], lambda c: city_name(c, lang)).to_numpy(),
         t("host", lang): _names(frame["host_iso3"], lambda c: country_name(c, lang) if c else "").to_numpy(),
         t("format", lang): _names(frame["format"], lambda f: label("format", f, lang)).to_numpy(),
         t("occasion", lang): _names(frame["occasion"], lambda o: occasion_text(o, lang)).to_numpy(),

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sco import figures, tables
-from sco.countries import country_name
+from sco.countries import city_name, country_name
 from sco.coverage import concerning, is_census
 from sco.events import timeline_events
 from sco.i18n import authority_name, format_date, format_usd, label, t
@@ -196,11 +196,11 @@ def leader_view(meetings: pd.DataFrame, chosen: MeetingFilter, leader: str, year
                       tables.meetings_table(rows, lang))
 
 
-def summit_choices(summits: pd.DataFrame) -> dict[str, str]:
+def summit_choices(summits: pd.DataFrame, lang: str) -> dict[str, str]:
     """SCO summits held in person or hybrid, newest first: first day (YYYY-MM-DD) -> 'Astana 2024'."""
     held = summits[(summits["body"] == "sco") & (summits["format"] != "virtual")].sort_values("start_date",
                                                                                                 ascending=False)
-    return {d.strftime("%Y-%m-%d"): f"{c} {d.year}" for d, c in zip(held["start_date"], held["city"])}
+    return {d.strftime("%Y-%m-%d"): f"{city_name(c, lang)} {d.year}" for d, c in zip(held["start_date"], held["city"])}
 
 
 @dataclass(frozen=True)
@@ -216,7 +216,7 @@ def summit_bilaterals_view(meetings: pd.DataFrame, summits: pd.DataFrame, start:
     rows = summit_meetings(meetings, summit)
     if rows.empty:
         return SummitBilateralsView(0, None, tables.meetings_table(rows, lang))
-    title = t("summit_network_title", lang, city=summit["city"], year=summit["start_date"].year)
+    title = t("summit_network_title", lang, city=city_name(summit["city"], lang), year=summit["start_date"].year)
     return SummitBilateralsView(len(rows), figures.build_pair_network(count_by_pair(rows), lang, title),
                                 tables.meetings_table(rows, lang))
 

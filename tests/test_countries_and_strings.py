@@ -1,11 +1,12 @@
-"""Country names and interface strings: both languages, the analysts' names, nothing untranslated."""
+"""Country and city names and interface strings: both languages, the analysts' names, nothing untranslated."""
+import os
 import re
 from pathlib import Path
 
 import pytest
 
 from sco import i18n
-from sco.countries import ALIASES, country_name, iso3_for
+from sco.countries import ALIASES, city_name, country_name, iso3_for
 from sco.data import load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +25,28 @@ def test_country_names(iso3, lang, name):
                                        ("Kazakhstan", "KAZ"), ("BLR", "BLR"), ("Narnia", None)])
 def test_everyday_names_find_their_code(name, iso3):
     assert iso3_for(name) == iso3
+
+
+@pytest.mark.parametrize("city,lang,name", [
+    ("Beijing", "es", "Pekín"), ("Moscow", "es", "Moscú"), ("New Delhi", "es", "Nueva Delhi"),
+    ("Tashkent", "es", "Taskent"), ("Saint Petersburg", "es", "San Petersburgo"), ("Astana", "es", "Astaná"),
+    ("Beijing", "en", "Beijing"), ("Grodno", "es", "Grodno"),  # no sourced Spanish name: the tables' own
+    ("", "es", ""), (None, "es", None),
+])
+def test_city_names(city, lang, name):
+    assert city_name(city, lang) == name
+
+
+def test_city_names_follow_an_edited_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("SCO_DATA_DIR", str(tmp_path))
+    assert city_name("Beijing", "es") == "Beijing"  # no file: the tables' own names
+    names = tmp_path / "city_names.csv"
+    names.write_text("city,iso3,lang,name,note,source_title,source_url\nBeijing,CHN,es,Pekín,,t,https://a.b/\n",
+                     encoding="utf-8")
+    assert city_name("Beijing", "es") == "Pekín"
+    names.write_text(names.read_text(encoding="utf-8").replace("Pekín", "Beiyín"), encoding="utf-8")
+    os.utime(names, (names.stat().st_atime, names.stat().st_mtime + 5))
+    assert city_name("Beijing", "es") == "Beiyín"
 
 
 def test_aliases_point_at_real_codes():
@@ -80,7 +103,7 @@ def test_every_table_is_described_in_spanish():
 
 
 @pytest.mark.parametrize("occasion,spanish", [
-    ("SCO summit Astana 2024", "Cumbre de la OCS, Astana 2024"), ("Visit to Kazakhstan", "Visita a Kazajistán"),
+    ("SCO summit Astana 2024", "Cumbre de la OCS, Astaná 2024"), ("Visit to Kazakhstan", "Visita a Kazajistán"),
     ("State visit to Russia", "Visita de Estado a Rusia"), ("In China", "En China"),
     ("Telephone conversation", "Conversación telefónica"),
     # The curator's own words, and a place that is no country, stay as written.

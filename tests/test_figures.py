@@ -68,6 +68,8 @@ def test_timeline_keeps_the_states_that_entered_first_past_its_cap(data):
 def test_summit_figures(data):
     by_city = summits_by_city(data["summits"], data["cities"])
     assert len(figures.build_summits_map(by_city, "en").data[0].lat) == len(by_city)
+    labels = figures.build_summits_map(by_city, "es").data[0].text
+    assert {"Pekín", "Astaná", "Taskent", "Moscú"} <= set(labels) and "Beijing" not in labels  # Spanish names
     fig = figures.build_summits_timeline(data["summits"], "es")
     assert sum(len(trace.x) for trace in fig.data) == len(data["summits"])
     assert {trace.name for trace in fig.data} <= {"Presencial", "Virtual", "Híbrida"}

@@ -139,7 +139,7 @@ def test_a_leaders_year_and_a_summits_graph(d):
     tokayev = views.leader_view(d["meetings"], chosen, "Kassym-Jomart Tokayev", 2024, "en")
     assert tokayev.iso3 == "KAZ" and tokayev.count == len(tokayev.table) > 0 and 2019 in tokayev.years
     assert set(tokayev.table["Date"].str[:4]) == {"2024"}
-    choices = views.summit_choices(d["summits"])
+    choices = views.summit_choices(d["summits"], "en")
     assert list(choices)[0] == "2025-08-31" and "2020-11-10" not in choices  # newest first; virtual ones left out
     bishkek = views.summit_bilaterals_view(d["meetings"], d["summits"], "2019-06-13", "en")
     assert bishkek.count == len(bishkek.table) >= 20 and bishkek.network is not None
