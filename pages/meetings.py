@@ -42,7 +42,7 @@ if not view.count:
     st.info(ui.t("no_meetings"))
     st.stop()
 
-ui.show_figure(view.map, geo=True)
+ui.show_figure(view.map)
 if view.unplaced:
     st.caption(ui.t("unplaced_meetings", count=view.unplaced))
 if view.places > figures.MAX_MAP_PLACES:

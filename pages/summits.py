@@ -28,7 +28,7 @@ with right:
 view = ui.derived(views.summits_view, lang, tuple(formats), tuple(hosts), years[0], years[1],
                   tables=("summits", "cities", "membership"))
 if view.count:
-    ui.show_figure(view.map, geo=True)
+    ui.show_figure(view.map)
     ui.show_figure(view.timeline)
 else:
     st.info(ui.t("no_summits"))

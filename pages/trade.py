@@ -64,7 +64,7 @@ in_year = ui.derived(views.trade_year_view, year, base_year, lang, rule, tables=
 ui.show_figure(in_year.matrix)
 st.caption(ui.t(f"matrix_caption_{rule}"))
 ui.show_figure(in_year.growth)
-ui.show_figure(in_year.flow_map, geo=True)
+ui.show_figure(in_year.flow_map)
 
 st.subheader(ui.t("share_section"))
 if "indicators" in data.tables:

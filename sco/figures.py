@@ -1,7 +1,8 @@
-"""Figure builders: tidy DataFrame and language in, plotly Figure out. No Streamlit, no I/O.
+"""Figure builders: tidy DataFrame and language in, a chart out. No Streamlit, no I/O.
 
-Every text that comes from the data is escaped before it reaches a hover or label, because plotly reads a few
-HTML tags in text; escaped, a tag in a curator's note is shown as the characters it is.
+The charts are Vega-Lite specifications (dicts); only the year-by-year animations are plotly figures, loaded when a
+reader switches one on. In those, every text that comes from the data is escaped, because plotly reads a few HTML
+tags in text; escaped, a tag in a curator's note is shown as the characters it is.
 """
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ from urllib.parse import urlsplit
 import altair as alt
 import numpy as np
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
 from sco.countries import city_name, country_name
 from sco.i18n import (DEFAULT_LANG, SEPARATORS, authority_name, format_date, format_number, format_usd, label,
                       occasion_text, t)
+from sco.meetings import pair_name
 from sco.schema import STATUSES
 
 STATUS_COLORS: dict[str, str] = {
@@ -32,6 +33,7 @@ FORMAT_COLORS: dict[str, str] = {"in_person": "#1f4e79", "virtual": "#e07a5f", "
 EURASIA_GEO = dict(projection_type="natural earth", lonaxis_range=[8, 150], lataxis_range=[-3, 78],
                    showframe=False, showcountries=True, countrycolor="#9a9a9a", showland=True,
                    landcolor="#ececec", showocean=True, oceancolor="#f7fbff", showlakes=False)
+WORLD_GEO = {**EURASIA_GEO, "lonaxis_range": [-100, 160], "lataxis_range": [-45, 75]}
 FONT = dict(family="Source Sans Pro, sans-serif")
 
 
@@ -213,234 +215,330 @@ def label_positions(lats: list[float], lons: list[float], near: float = 6.0) -> 
     return sides
 
 
-def build_summits_map(by_city: pd.DataFrame, lang: str) -> go.Figure:
-    """Host cities as bubbles sized by the number of summits held there (the busiest cities)."""
+# Charts below are Vega-Lite specifications (dicts), drawn by Streamlit's Vega-Lite element: a page without plotly
+# charts need not load plotly.js (4.7 MB), which alone costs half a bare page's drawing time (see the README's
+# speed section). Vega-Lite draws data text as SVG text and its tooltips as text: nothing from the data is read as
+# HTML, so these need no escaping.
+
+
+def _number_locale(lang: str) -> dict:
+    """d3's number locale for the language's separators (i18n.SEPARATORS): "244 819,5" in Spanish."""
+    decimal, thousands = SEPARATORS.get(lang, SEPARATORS[DEFAULT_LANG])
+    return {"decimal": decimal, "thousands": thousands, "grouping": [3], "currency": ["", " USD"]}
+
+
+def _spec(chart: alt.TopLevelMixin, title: str, height: int, lang: str) -> dict:
+    """A chart as the Vega-Lite specification a page draws: titled, as wide as its column, numbers formatted with
+    the language's separators."""
+    spec = chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=16), height=height,
+                            width="container").to_dict()
+    spec.setdefault("config", {})["locale"] = {"number": _number_locale(lang)}
+    return spec
+
+
+DAY_FORMAT, MONTH_FORMAT, YEAR_FORMAT = "%Y-%m-%d", "%Y-%m", "%Y"
+
+
+def time_axis(first: pd.Timestamp, last: pd.Timestamp) -> tuple[alt.Scale, alt.Axis]:
+    """A date axis that suits the span shown: days for a few weeks ("2024-07-03", never hours), months for a year
+    or two, years beyond; numbers, not month names, so that it reads the same in every language. A single day gets
+    a day either side."""
+    span = (last - first).days
+    if span <= 62:
+        interval, step, fmt = "day", max(1, span // 8 + (span == 0)), DAY_FORMAT
+    elif span <= 730:
+        interval, step, fmt = "month", max(1, span // 240), MONTH_FORMAT
+    else:
+        interval, step, fmt = "year", max(1, span // (365 * 12)), YEAR_FORMAT
+    pad = pd.Timedelta(days=1 if span <= 62 else max(span // 40, 1))
+    domain = [(first - pad).strftime(DAY_FORMAT), (last + pad).strftime(DAY_FORMAT)]
+    return (alt.Scale(domain=domain),
+            alt.Axis(format=fmt, tickCount={"interval": interval, "step": step}, labelOverlap=True, title=None))
+
+
+def _count_axis(title: str) -> alt.Axis:
+    """A count axis: whole numbers only ("1 meeting" is never drawn as 0.2 steps)."""
+    return alt.Axis(title=title, format="d", tickMinStep=1)
+
+
+def _world(scale: float, center: tuple[float, float]) -> tuple[alt.Chart, dict]:
+    """The land layer of a map, and its projection: the world outline the app serves (static/)."""
+    land = alt.Chart(alt.topo_feature(WORLD_TOPOJSON, "countries")).mark_geoshape(
+        fill=EURASIA_GEO["landcolor"], stroke=EURASIA_GEO["countrycolor"], strokeWidth=0.4)
+    return land, dict(type="naturalEarth1", center=list(center), scale=scale)
+
+
+# Where a place's label sits (label_positions' sides), as Vega-Lite text alignment and a shift away from the point
+# by its radius.
+_LABEL_SIDES = {"top center": ("center", "bottom", 0, -1), "bottom center": ("center", "top", 0, 1),
+                "middle left": ("right", "middle", -1, 0), "middle right": ("left", "middle", 1, 0)}
+
+
+def _place_labels(rows: pd.DataFrame) -> list[alt.Chart]:
+    """Text layers that name each place beside its bubble, on the side label_positions chose, clear of the bubble
+    (rows need `side`, `radius` and `label`; an empty label is not drawn). They share the bubbles' rows: one
+    dataset per map."""
+    layers = []
+    for (side, radius), _ in rows.groupby(["side", "radius"], sort=True):
+        align, baseline, dx, dy = _LABEL_SIDES[side]
+        offset = int(radius) + 3
+        layers.append(alt.Chart(rows).transform_filter(
+            (alt.datum.side == side) & (alt.datum.radius == radius) & (alt.datum.label != "")).mark_text(
+            align=align, baseline=baseline, dx=dx * offset, dy=dy * offset, fontSize=11, color="#333333").encode(
+            longitude="lon:Q", latitude="lat:Q", text="label:N"))
+    return layers
+
+
+def _bubbles(rows: pd.DataFrame, diameters: list[float]) -> pd.DataFrame:
+    """Point sizes as Vega-Lite wants them (areas, px²), and the radius the labels keep clear of."""
+    radius = [round(d / 2) for d in diameters]
+    sides = label_positions(rows["lat"].tolist(), rows["lon"].tolist())
+    return rows.assign(area=[3.1416 * r * r for r in radius], radius=radius, side=sides)
+
+
+def build_summits_map(by_city: pd.DataFrame, lang: str) -> dict:
+    """Host cities as bubbles sized by the number of summits held there (the busiest cities), each named."""
     by_city = by_city.head(MAX_SUMMIT_CITIES)
-    hover = [f"<b>{plain(city_name(r.city, lang))}</b>, {plain(country_name(r.host_iso3, lang))}<br>"
-             f"{t('summits_count', lang)}: {r.summits}<br>{t('years', lang)}: {plain(r.years)}"
-             for r in by_city.itertuples()]
-    fig = go.Figure(go.Scattergeo(
-        lat=by_city["lat"], lon=by_city["lon"], text=[plain(city_name(c, lang)) for c in by_city["city"]], hovertext=hover,
-        hovertemplate="%{hovertext}<extra></extra>", mode="markers+text",
-        textposition=label_positions(by_city["lat"].tolist(), by_city["lon"].tolist()),
-        marker=dict(size=[10 + 7 * n for n in by_city["summits"]], color="#1f4e79", opacity=0.75,
-                    line=dict(color="#ffffff", width=1)),
-    ))
-    fig.update_geos(**{**EURASIA_GEO, "lonaxis_range": [30, 135], "lataxis_range": [15, 65]})
-    return _layout(fig, t("summits_map_title", lang), 520, lang)
+    rows = _bubbles(pd.DataFrame({
+        "label": [city_name(c, lang) for c in by_city["city"]],
+        "country": [country_name(c, lang) for c in by_city["host_iso3"]],
+        "summits": by_city["summits"].to_numpy(), "years": by_city["years"].astype(str).to_numpy(),
+        "lat": by_city["lat"].to_numpy(), "lon": by_city["lon"].to_numpy(),
+    }), [10 + 7 * n for n in by_city["summits"]])
+    land, projection = _world(420, (82, 42))
+    bubbles = alt.Chart(rows).mark_circle(color="#1f4e79", opacity=0.75, stroke="#ffffff", strokeWidth=1).encode(
+        longitude="lon:Q", latitude="lat:Q", size=alt.Size("area:Q", scale=None, legend=None),
+        tooltip=[alt.Tooltip("label:N", title=t("city", lang)), alt.Tooltip("country:N", title=t("host", lang)),
+                 alt.Tooltip("summits:Q", title=t("summits_count", lang)),
+                 alt.Tooltip("years:N", title=t("years", lang))])
+    chart = alt.layer(land, bubbles, *_place_labels(rows)).project(**projection)
+    return _spec(chart, t("summits_map_title", lang), 520, lang)
 
 
 MAX_TIMELINE_HOSTS = 40
 
 
-def build_summits_timeline(summits: pd.DataFrame, lang: str) -> go.Figure:
+def _format_color(lang: str, formats=tuple(FORMAT_COLORS)) -> alt.Scale:
+    return alt.Scale(domain=[label("format", f, lang) for f in formats], range=[FORMAT_COLORS[f] for f in formats])
+
+
+def build_summits_timeline(summits: pd.DataFrame, lang: str) -> dict:
     """Each summit as a point in time, on the row of its host, coloured by format; past MAX_TIMELINE_HOSTS hosts,
     the hosts of the most summits."""
-    frame = summits.sort_values("start_date").copy()
+    frame = summits.sort_values("start_date")
     hosts = frame["host_iso3"].value_counts(sort=True).head(MAX_TIMELINE_HOSTS).index
     frame = frame[frame["host_iso3"].isin(hosts)]
-    frame["country"] = [country_name(c, lang) for c in frame["host_iso3"]]
-    frame["format_label"] = [label("format", f, lang) for f in frame["format"]]
-    frame["hover"] = [
-        f"<b>{plain(city_name(r.city, lang))}</b>, {format_date(r.start_date, lang)}"
-        + (f" – {format_date(r.end_date, lang)}" if r.end_date != r.start_date else "")
-        + f"<br>{label('body', r.body, lang)} · {label('format', r.format, lang)}"
-        + (f"<br>{t('decided', lang)}: {plain(r.decided)}" if getattr(r, "decided", "") else "")
-        for r in frame.itertuples()
-    ]
-    order = frame.drop_duplicates("country")["country"].tolist()
-    fig = px.scatter(
-        frame, x="start_date", y="country", color="format_label", custom_data=["hover"],
-        color_discrete_map={label("format", f, lang): c for f, c in FORMAT_COLORS.items()},
-        category_orders={"country": order},
-    )
-    fig.update_traces(marker=dict(size=13, line=dict(color="#ffffff", width=1)),
-                      hovertemplate="%{customdata[0]}<extra></extra>")
-    fig.update_yaxes(title=None)
-    fig.update_xaxes(title=None, type="date")
-    fig.update_layout(legend=dict(title=None, orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
-    return _layout(fig, t("summits_timeline_title", lang), 160 + 34 * len(order), lang)
-
-
-WORLD_GEO = {**EURASIA_GEO, "lonaxis_range": [-100, 160], "lataxis_range": [-45, 75]}
+    rows = pd.DataFrame({
+        "day": frame["start_date"].dt.strftime(DAY_FORMAT).to_numpy(),
+        "country": [country_name(c, lang) for c in frame["host_iso3"]],
+        "city": [city_name(c, lang) for c in frame["city"]],
+        "when": [format_date(s, lang) + (f" – {format_date(e, lang)}" if e != s else "")
+                 for s, e in zip(frame["start_date"], frame["end_date"])],
+        "body": [label("body", b, lang) for b in frame["body"]],
+        "format": [label("format", f, lang) for f in frame["format"]],
+        "decided": frame["decided"].to_numpy() if "decided" in frame else "",
+    })
+    order = list(dict.fromkeys(rows["country"]))
+    scale, axis = time_axis(frame["start_date"].min(), frame["start_date"].max()) if len(frame) else (
+        alt.Undefined, alt.Axis(title=None))
+    chart = alt.Chart(rows).mark_point(filled=True, size=150, opacity=1, stroke="#ffffff", strokeWidth=1).encode(
+        x=alt.X("day:T", scale=scale, axis=axis), y=alt.Y("country:N", title=None, sort=order),
+        color=alt.Color("format:N", title=None, scale=_format_color(lang, ("in_person", "virtual", "hybrid")),
+                        legend=alt.Legend(orient="top")),
+        tooltip=[alt.Tooltip("city:N", title=t("city", lang)), alt.Tooltip("when:N", title=t("date", lang)),
+                 alt.Tooltip("body:N", title=t("body", lang)), alt.Tooltip("format:N", title=t("format", lang)),
+                 alt.Tooltip("decided:N", title=t("decided", lang))])
+    return _spec(chart, t("summits_timeline_title", lang), 60 + 34 * len(order), lang)
 
 
 MAX_MAP_PLACES = 300
 
 
-def build_meetings_map(by_place: pd.DataFrame, lang: str) -> go.Figure:
-    """Where leaders met: one bubble per city and format, sized by the number of meetings (the busiest places)."""
-    fig = go.Figure()
+def build_meetings_map(by_place: pd.DataFrame, lang: str) -> dict:
+    """Where leaders met: one bubble per city and format, sized by the number of meetings (the busiest places);
+    the places of the most meetings are named."""
     by_place = by_place.sort_values("meetings", ascending=False, kind="stable").head(MAX_MAP_PLACES)
-    for fmt, rows in by_place.groupby("format", sort=False):
-        hover = [f"<b>{plain(city_name(r.city, lang))}</b>, {plain(country_name(r.host_iso3, lang))}<br>"
-                 f"{label('format', fmt, lang)}: {r.meetings}<br>{plain(r.pairs)}" for r in rows.itertuples()]
-        fig.add_trace(go.Scattergeo(
-            lat=rows["lat"], lon=rows["lon"], name=label("format", fmt, lang), hovertext=hover,
-            hovertemplate="%{hovertext}<extra></extra>", mode="markers",
-            marker=dict(size=[8 + 4 * n ** 0.5 * 2 for n in rows["meetings"]], color=FORMAT_COLORS[fmt],
-                        opacity=0.75, line=dict(color="#ffffff", width=1)),
-        ))
-    fig.update_geos(**WORLD_GEO)
-    fig.update_layout(legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
-    return _layout(fig, t("meetings_map_title", lang), 520, lang)
+    rows = _bubbles(pd.DataFrame({
+        "city": [city_name(c, lang) for c in by_place["city"]],
+        "country": [country_name(c, lang) for c in by_place["host_iso3"]],
+        "format": [label("format", f, lang) for f in by_place["format"]],
+        "meetings": by_place["meetings"].to_numpy(), "pairs": by_place["pairs"].astype(str).to_numpy(),
+        "lat": by_place["lat"].to_numpy(), "lon": by_place["lon"].to_numpy(),
+    }), [8 + 8 * n ** 0.5 for n in by_place["meetings"]])
+    named = set(rows.drop_duplicates("city").head(MAX_PLACE_LABELS)["city"])
+    rows["label"] = [f"{c} ({n})" if c in named else "" for c, n in zip(rows["city"], rows["meetings"])]
+    land, projection = _world(150, (35, 25))
+    bubbles = alt.Chart(rows).mark_circle(opacity=0.7, stroke="#ffffff", strokeWidth=1).encode(
+        longitude="lon:Q", latitude="lat:Q", size=alt.Size("area:Q", scale=None, legend=None),
+        color=alt.Color("format:N", title=None, scale=_format_color(lang, ("in_person", "virtual", "phone")),
+                        legend=alt.Legend(orient="top")),
+        tooltip=[alt.Tooltip("city:N", title=t("city", lang)), alt.Tooltip("country:N", title=t("host", lang)),
+                 alt.Tooltip("format:N", title=t("format", lang)),
+                 alt.Tooltip("meetings:Q", title=t("meetings_count", lang)),
+                 alt.Tooltip("pairs:N", title=t("pair", lang))])
+    chart = alt.layer(land, bubbles, *_place_labels(rows)).project(**projection)
+    return _spec(chart, t("meetings_map_title", lang), 520, lang)
 
 
-def _site(url: object) -> str:
-    """The site a source page is on ('kremlin.ru'): enough on hover, where a timeline of a thousand meetings would
-    otherwise carry a thousand page titles on every rerun; the table below names the page."""
-    return urlsplit(url).netloc.removeprefix("www.") if isinstance(url, str) else ""
-
-
-def _meeting_hover(frame: pd.DataFrame, lang: str) -> list[str]:
-    """Who, where, why and the source's site; the date and the format come from the point's axis and trace (the
-    hover template adds them), so that a thousand points do not repeat them."""
-    return [
-        f"<b>{plain(r.leader_a)} – {plain(r.leader_b)}</b>"
-        + (f", {plain(city_name(r.city, lang))}" if isinstance(r.city, str) and r.city else "")
-        + f"<br>{plain(occasion_text(r.occasion, lang))} · {t('source', lang)}: {plain(_site(r.source_url))}"
-        for r in frame.itertuples()
-    ]
-
-
+MAX_PLACE_LABELS = 12
 MAX_TIMELINE_PAIRS = 30
 MAX_NETWORK_PAIRS = 60
 
 
 def build_meetings_timeline(meetings: pd.DataFrame, summits: pd.DataFrame, lang: str, pair_names: dict[str, str],
-                            ) -> go.Figure:
+                            ) -> dict:
     """Each meeting as a point (date, pair) coloured by format, for the most frequent pairs; the SCO summits of
     the period on a row of their own. A chart of thousands of rows would be unreadable and heavy: the page says
     how many pairs are left out."""
-    fig = go.Figure()
     top = meetings.groupby("pair").size().sort_values(ascending=False, kind="stable").index[:MAX_TIMELINE_PAIRS]
     shown = meetings[meetings["pair"].isin(top)]
-    order = shown.groupby("pair")["date"].size().sort_values(kind="stable").index.tolist()
-    for fmt, rows in shown.groupby("format", sort=False):
-        fig.add_trace(go.Scatter(
-            x=rows["date"].dt.strftime("%Y-%m-%d"), y=[pair_names[p] for p in rows["pair"]], mode="markers",
-            name=label("format", fmt, lang), hovertext=_meeting_hover(rows, lang),
-            hovertemplate="%{x}: %{hovertext}<extra>%{fullData.name}</extra>",
-            marker=dict(size=10, color=FORMAT_COLORS[fmt], line=dict(color="#ffffff", width=1)),
-        ))
+    order = [pair_names[p] for p in shown.groupby("pair")["date"].size().sort_values(kind="stable").index]
     summit_row = t("sco_summit", lang)
+    during = summits.iloc[0:0]
     if not shown.empty:
         during = summits[summits["start_date"].between(shown["date"].min(), shown["date"].max())]
-        fig.add_trace(go.Scatter(
-            x=during["start_date"], y=[summit_row] * len(during), mode="markers", name=summit_row,
-            marker=dict(symbol="triangle-down", size=11, color="#8a8a8a"),
-            hovertext=[plain(city_name(c, lang)) for c in during["city"]],
-            hovertemplate=f"{summit_row}: %{{hovertext}}, %{{x|%Y-%m-%d}}<extra></extra>"))
-    categories = [pair_names[p] for p in order] + [summit_row]
-    fig.update_yaxes(title=None, categoryorder="array", categoryarray=categories)
-    fig.update_xaxes(title=None, type="date")
-    if not shown.empty and (shown["date"].max() - shown["date"].min()).days < 7:
-        # A few days: a day axis around them, not hours down to "23:59:59.9995".
-        first, last = shown["date"].min() - pd.Timedelta(days=1), shown["date"].max() + pd.Timedelta(days=1)
-        fig.update_xaxes(range=[first, last], dtick=86_400_000, tickformat="%Y-%m-%d")
-    fig.update_layout(legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
-    return _layout(fig, t("meetings_timeline_title", lang), 180 + 26 * len(categories), lang)
+    rows = pd.DataFrame({
+        "day": shown["date"].dt.strftime(DAY_FORMAT).to_numpy(),
+        "row": [pair_names[p] for p in shown["pair"]],
+        "format": [label("format", f, lang) for f in shown["format"]],
+        "who": (shown["leader_a"].astype(str) + " – " + shown["leader_b"].astype(str)).to_numpy(),
+        "where": [city_name(c, lang) if isinstance(c, str) else "" for c in shown["city"]],
+        "occasion": [occasion_text(o, lang) for o in shown["occasion"]],
+        "site": [_site(u) for u in shown["source_url"]],
+    })
+    marks = pd.DataFrame({"day": during["start_date"].dt.strftime(DAY_FORMAT).to_numpy(), "row": summit_row,
+                          "where": [city_name(c, lang) for c in during["city"]]})
+    scale, axis = time_axis(shown["date"].min(), shown["date"].max()) if len(shown) else (
+        alt.Undefined, alt.Axis(title=None))
+    y = alt.Y("row:N", title=None, sort=[*order, summit_row])
+    points = alt.Chart(rows).mark_point(filled=True, size=90, opacity=1, stroke="#ffffff", strokeWidth=1).encode(
+        x=alt.X("day:T", scale=scale, axis=axis), y=y,
+        color=alt.Color("format:N", title=None, scale=_format_color(lang, ("in_person", "virtual", "phone")),
+                        legend=alt.Legend(orient="top")),
+        tooltip=[alt.Tooltip("day:T", title=t("date", lang), format=DAY_FORMAT),
+                 alt.Tooltip("who:N", title=t("leader", lang)), alt.Tooltip("where:N", title=t("city", lang)),
+                 alt.Tooltip("occasion:N", title=t("occasion", lang)),
+                 alt.Tooltip("format:N", title=t("format", lang)), alt.Tooltip("site:N", title=t("source", lang))])
+    summit_marks = alt.Chart(marks).mark_point(shape="triangle-down", filled=True, size=110, color="#8a8a8a").encode(
+        x=alt.X("day:T", scale=scale, axis=axis), y=y,
+        tooltip=[alt.Tooltip("where:N", title=summit_row), alt.Tooltip("day:T", title=t("date", lang),
+                                                                       format=DAY_FORMAT)])
+    return _spec(alt.layer(points, summit_marks), t("meetings_timeline_title", lang), 40 + 26 * (len(order) + 1),
+                 lang)
 
 
-def build_pair_network(pairs: pd.DataFrame, lang: str, title: str | None = None) -> go.Figure:
+MAX_NETWORK_LABELS = 12
+
+
+def build_pair_network(pairs: pd.DataFrame, lang: str, title: str | None = None) -> dict:
     """Countries on a circle and a line per pair that met, its width by the number of meetings (the most
-    frequent pairs; lines of similar width share one trace, so the figure stays small)."""
+    frequent pairs), the count written on the busiest lines."""
     import math
     pairs = pairs.head(MAX_NETWORK_PAIRS)
     nodes = sorted({c for key in pairs["pair"] for c in key.split("-")})
     position = {c: (math.cos(2 * math.pi * i / max(len(nodes), 1)), math.sin(2 * math.pi * i / max(len(nodes), 1)))
                 for i, c in enumerate(nodes)}
-    fig = go.Figure()
     # A pair that met once is a thin line even when no pair met more often (a summit's graph).
     widest = max(int(pairs["meetings"].max()), 4) if len(pairs) else 4
-    widths = [1 + round(11 * n / widest) for n in pairs["meetings"]]
-    for width in sorted(set(widths)):
-        xs, ys = [], []
-        for key, w in zip(pairs["pair"], widths):
-            if w == width:
-                a, b = key.split("-")
-                xs += [position[a][0], position[b][0], None]
-                ys += [position[a][1], position[b][1], None]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                                 line=dict(width=width, color="rgba(31,78,121,0.45)")))
     ends = [key.split("-") for key in pairs["pair"]]
-    fig.add_trace(go.Scatter(  # hover on the middle of each line says which pair and how often
-        x=[(position[a][0] + position[b][0]) / 2 for a, b in ends],
-        y=[(position[a][1] + position[b][1]) / 2 for a, b in ends],
-        mode="markers", marker=dict(size=10, color="rgba(0,0,0,0)"), showlegend=False,
-        hovertext=[f"{plain(country_name(a, lang))} – {plain(country_name(b, lang))}: {n}"
-                   for (a, b), n in zip(ends, pairs["meetings"])],
-        hovertemplate="%{hovertext}<extra></extra>"))
-    fig.add_trace(go.Scatter(
-        x=[position[c][0] for c in nodes], y=[position[c][1] for c in nodes], mode="markers+text",
-        text=[country_name(c, lang) for c in nodes], showlegend=False,
-        # Each name outside the circle, away from the lines that meet at its node.
-        textposition=["top center" if position[c][1] >= 0 else "bottom center" for c in nodes],
-        marker=dict(size=14, color="#1f4e79", line=dict(color="#ffffff", width=1)), hoverinfo="text"))
-    fig.update_xaxes(visible=False, range=[-1.35, 1.35])
-    fig.update_yaxes(visible=False, range=[-1.25, 1.25], scaleanchor="x")
-    fig.update_layout(plot_bgcolor="#ffffff")
-    return _layout(fig, title or t("network_title", lang), 620, lang)
+    edges = pd.DataFrame({
+        "x": [position[a][0] for a, _ in ends], "y": [position[a][1] for a, _ in ends],
+        "x2": [position[b][0] for _, b in ends], "y2": [position[b][1] for _, b in ends],
+        "width": [1 + round(11 * n / widest) for n in pairs["meetings"]],
+        "pair": [f"{country_name(a, lang)} – {country_name(b, lang)}" for a, b in ends],
+        "meetings": pairs["meetings"].to_numpy(),
+    })
+    edges["mx"], edges["my"] = (edges["x"] + edges["x2"]) / 2, (edges["y"] + edges["y2"]) / 2
+    edges["label"] = [str(n) if i < MAX_NETWORK_LABELS else "" for i, n in enumerate(edges["meetings"])]
+    points = pd.DataFrame({"x": [position[c][0] for c in nodes], "y": [position[c][1] for c in nodes],
+                           "name": [country_name(c, lang) for c in nodes]})
+    points["above"] = points["y"] >= 0
+    across, up = alt.Scale(domain=[-1.45, 1.45]), alt.Scale(domain=[-1.25, 1.25])
+    x, y = alt.X("x:Q", scale=across, axis=None), alt.Y("y:Q", scale=up, axis=None)
+    tooltip = [alt.Tooltip("pair:N", title=t("pair", lang)), alt.Tooltip("meetings:Q", title=t("meetings_count", lang))]
+    lines = alt.Chart(edges).mark_rule(color="#1f4e79", opacity=0.45).encode(
+        x=x, y=y, x2="x2:Q", y2="y2:Q", strokeWidth=alt.StrokeWidth("width:Q", scale=None), tooltip=tooltip)
+    counts = alt.Chart(edges).mark_text(fontSize=11, color="#1f4e79", fontWeight="bold").encode(
+        x=alt.X("mx:Q", scale=across, axis=None), y=alt.Y("my:Q", scale=up, axis=None), text="label:N",
+        tooltip=tooltip)
+    dots = alt.Chart(points).mark_circle(size=200, color="#1f4e79", opacity=1, stroke="#ffffff").encode(
+        x=x, y=y, tooltip=alt.Tooltip("name:N", title=t("country", lang)))
+    # Each name outside the circle, away from the lines that meet at its node.
+    names = [alt.Chart(points).transform_filter(alt.datum.above == above).mark_text(
+        fontSize=12, dy=-14 if above else 14, color="#222222").encode(x=x, y=y, text="name:N")
+        for above in (True, False)]
+    chart = alt.layer(lines, counts, dots, *names).configure_view(stroke=None)
+    return _spec(chart, title or t("network_title", lang), 600, lang)
 
 
 MAX_RANKED = 20
 
 
-def build_ranking(ranked: pd.DataFrame, names: list[str], lang: str, title: str) -> go.Figure:
-    """Horizontal bars, the most meetings on top: leaders or counterparts (the first MAX_RANKED; the page says
-    how many more there are)."""
-    shown = ranked.head(MAX_RANKED).iloc[::-1]
-    labels = [plain(n) for n in names[:MAX_RANKED]][::-1]
-    fig = go.Figure(go.Bar(x=shown["meetings"], y=labels, orientation="h", marker_color=FORMAT_COLORS["in_person"],
-                           hovertemplate="%{y}: %{x}<extra></extra>"))
-    _count_axis(fig, shown["meetings"].max() if len(shown) else 0, lang, axis="x")
-    fig.update_yaxes(title=None, type="category")
-    fig.update_traces(text=shown["meetings"], textposition="outside", cliponaxis=False)
-    return _layout(fig, title, 120 + 24 * len(shown), lang)
+def build_ranking(ranked: pd.DataFrame, names: list[str], lang: str, title: str) -> dict:
+    """Horizontal bars, the most meetings on top, each with its count: leaders or counterparts (the first
+    MAX_RANKED; the page says how many more there are)."""
+    shown = ranked.head(MAX_RANKED)
+    rows = pd.DataFrame({"name": names[:MAX_RANKED], "meetings": shown["meetings"].to_numpy()})
+    y = alt.Y("name:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))
+    x = alt.X("meetings:Q", axis=_count_axis(t("meetings_count", lang)))
+    bars = alt.Chart(rows).mark_bar(color=FORMAT_COLORS["in_person"]).encode(
+        x=x, y=y, tooltip=[alt.Tooltip("name:N", title=t("leader", lang)),
+                           alt.Tooltip("meetings:Q", title=t("meetings_count", lang))])
+    values = alt.Chart(rows).mark_text(align="left", dx=3, fontSize=11).encode(x=x, y=y, text="meetings:Q")
+    return _spec(alt.layer(bars, values), title, 60 + 24 * len(rows), lang)
 
 
-def build_meetings_per_year(per_year: pd.DataFrame, lang: str, title: str) -> go.Figure:
-    """Stacked bars: meetings per year by format."""
-    fig = go.Figure()
-    for fmt, rows in per_year.groupby("format", sort=False):
-        fig.add_trace(go.Bar(x=rows["year"], y=rows["meetings"], name=label("format", fmt, lang),
-                             marker_color=FORMAT_COLORS[fmt],
-                             hovertemplate="%{x}: %{y}<extra>" + label("format", fmt, lang) + "</extra>"))
-    totals = per_year.groupby("year", as_index=False)["meetings"].sum()
-    totals = totals[totals["meetings"] > 0]
-    fig.add_trace(go.Scatter(x=totals["year"], y=totals["meetings"], mode="text", text=totals["meetings"],
-                             textposition="top center", showlegend=False, hoverinfo="skip", cliponaxis=False))
-    fig.update_layout(barmode="stack", legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"),
-                      bargap=0.35)
+def _per_year_rows(per_year: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Meetings per year and format, every year of the span present (a year without meetings is an empty slot,
+    so that a year or two is a narrow bar among its neighbours, not one bar across the chart)."""
     years = per_year["year"] if len(per_year) else pd.Series([date.today().year])
-    # A year or two stays a narrow bar among its neighbours, not one bar across the chart.
-    fig.update_xaxes(title=None, dtick=1, range=[int(years.min()) - 1.5, int(years.max()) + 1.5])
-    _count_axis(fig, per_year.groupby("year")["meetings"].sum().max() if len(per_year) else 0, lang)
-    return _layout(fig, title, 380, lang)
+    span = pd.DataFrame({"year": range(int(years.min()), int(years.max()) + 1)})
+    rows = span.merge(per_year, on="year", how="left")
+    return pd.DataFrame({"year": rows["year"].to_numpy(),
+                         "format": [label("format", f, lang) if isinstance(f, str) else "" for f in rows["format"]],
+                         "meetings": rows["meetings"].fillna(0).astype(int).to_numpy()})
 
 
-def _count_axis(fig: go.Figure, largest: float, lang: str, axis: str = "y") -> None:
-    """A count axis: whole numbers only, about five ticks ("1 meeting" is never drawn as 0.2 steps)."""
-    step = max(1, int(np.ceil(largest / 5)))
-    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(title=t("meetings_count", lang), rangemode="tozero",
-                                                             tick0=0, dtick=step, tickformat=",d")
+def _per_year_layers(per_year: pd.DataFrame, lang: str) -> list[alt.Chart]:
+    rows = _per_year_rows(per_year, lang)
+    totals = rows.groupby("year", as_index=False)["meetings"].sum()
+    x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="parity"))
+    y = alt.Y("meetings:Q", axis=_count_axis(t("meetings_count", lang)), stack="zero")
+    bars = alt.Chart(rows).transform_filter(alt.datum.meetings > 0).mark_bar().encode(
+        x=x, y=y, color=alt.Color("format:N", title=None, scale=_format_color(lang, ("in_person", "virtual", "phone")),
+                                  legend=alt.Legend(orient="top")),
+        tooltip=[alt.Tooltip("year:O", title=t("year", lang)), alt.Tooltip("format:N", title=t("format", lang)),
+                 alt.Tooltip("meetings:Q", title=t("meetings_count", lang))])
+    values = alt.Chart(totals).transform_filter(alt.datum.meetings > 0).mark_text(dy=-6, fontSize=11).encode(
+        x=x, y=alt.Y("meetings:Q"), text="meetings:Q")
+    return [bars, values]
 
 
-def build_meetings_and_trade(per_year: pd.DataFrame, totals: pd.DataFrame, lang: str, title: str) -> go.Figure:
+def build_meetings_per_year(per_year: pd.DataFrame, lang: str, title: str) -> dict:
+    """Stacked bars: meetings per year by format, each year's total written above its bar."""
+    return _spec(alt.layer(*_per_year_layers(per_year, lang)), title, 360, lang)
+
+
+def build_meetings_and_trade(per_year: pd.DataFrame, totals: pd.DataFrame, lang: str, title: str) -> dict:
     """Meetings per year (bars, left axis) and the pair's trade that year (line, right axis, billions of dollars):
-    the two records side by side; the hover says whose trade figure each point is."""
-    fig = build_meetings_per_year(per_year, lang, title)
+    the two records side by side; the tooltip says whose trade figure each point is."""
+    layers = _per_year_layers(per_year, lang)
     if totals.empty:
-        return fig
-    hover = [f"{r.year}: {format_usd(r.value_usd, lang)}<br>{t('whose_figure', lang)}: "
-             f"{plain(authority_name(r.source, lang))} ({plain(country_name(r.reporter_iso3, lang))})"
-             for r in totals.itertuples()]
-    fig.add_trace(go.Scatter(x=totals["year"], y=totals["value_usd"] / 1e9, yaxis="y2", mode="lines+markers",
-                             name=t("trade_total_line", lang), line=dict(color="#c0392b", width=2),
-                             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
-    fig.update_layout(yaxis2=dict(title=t("usd_billions", lang), overlaying="y", side="right", rangemode="tozero",
-                                  showgrid=False, tickformat=",.0f"))
-    return _layout(fig, title, 400, lang)
+        return _spec(alt.layer(*layers), title, 380, lang)
+    trade = pd.DataFrame({
+        "year": totals["year"].to_numpy(), "bn": (totals["value_usd"] / 1e9).to_numpy(),
+        "value": [format_usd(v, lang) for v in totals["value_usd"]],
+        "whose": [f"{authority_name(s, lang)} ({country_name(r, lang)})"
+                  for s, r in zip(totals["source"], totals["reporter_iso3"])],
+        "series": t("trade_total_line", lang),
+    })
+    line = alt.Chart(trade).mark_line(point=True, color="#c0392b", strokeWidth=2).encode(
+        x=alt.X("year:O", title=None), y=alt.Y("bn:Q", axis=alt.Axis(title=f"{t('trade_total_line', lang)}, {t('usd_billions', lang)}", orient="right",
+                                                                         grid=False, format=",.0f")),
+        tooltip=[alt.Tooltip("year:O", title=t("year", lang)), alt.Tooltip("value:N", title=t("trade_total_line", lang)),
+                 alt.Tooltip("whose:N", title=t("whose_figure", lang))])
+    chart = alt.layer(alt.layer(*layers), line).resolve_scale(y="independent")
+    return _spec(chart, title, 380, lang)
 
 
 def series_name(series: str, lang: str) -> str:
@@ -452,35 +550,15 @@ def series_name(series: str, lang: str) -> str:
     return text + (f" · {t('fiscal_years', lang)}" if period_kind == "fiscal" else "")
 
 
-def _legend_entry(series: str, lang: str) -> tuple[str, str, str]:
-    """(group, group title, entry) of a series in the legend: one group per reporter and partner, titled once
-    ("China's figures for Russia"), its entries the kinds of figure, so that a legend of many lines stays short."""
-    pair, family, period_kind = series.split("|")
-    reporter, partner = pair.split(">")
-    title = t("series_group", lang, reporter=country_name(reporter, lang), partner=country_name(partner, lang))
-    entry = t(f"family_{family}", lang) + (f" · {t('fiscal_years', lang)}" if period_kind == "fiscal" else "")
-    return pair, title, entry
-
-
 def _whose(row, lang: str) -> str:
     """The authority of a trade figure, and who gave it when that is not the authority's own release."""
     stated_by = row.stated_by if isinstance(row.stated_by, str) and row.stated_by else ""
-    return plain(authority_name(row.source, lang)) + (f" ({plain(stated_by)})" if stated_by else "")
+    return authority_name(row.source, lang) + (f" ({stated_by})" if stated_by else "")
 
 
-def _trade_hover(rows: pd.DataFrame, lang: str) -> list[str]:
-    return [
-        f"<b>{plain(country_name(r.reporter_iso3, lang))} → {plain(country_name(r.partner_iso3, lang))}</b>, "
-        f"{plain(r.period if r.period != 'calendar' else r.year)}<br>{format_usd(r.value_usd, lang)}"
-        + (f" ({t('basis_computed', lang)})" if r.basis != "reported" else "")
-        + f"<br>{t('whose_figure', lang)}: {_whose(r, lang)}"
-        + (f"<br>{plain(_short(r.note))}" if isinstance(r.note, str) and r.note else "")
-        + f"<br>{t('source', lang)}: {plain(_short(r.source_title))}"
-        for r in rows.itertuples()
-    ]
-
-
-def _short(text: str, limit: int = 160) -> str:
+def _short(text: object, limit: int = 160) -> str:
+    if not isinstance(text, str):
+        return ""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -489,206 +567,283 @@ def _billions(value: float, lang: str) -> str:
     return format_number(value / 1e9, 1, lang)
 
 
-def _end_label(values: list, lang: str) -> list[str]:
-    """Text for a line's points: its last value only (billions, the language's decimal mark), so that a chart
-    pasted into a report carries the latest figure of each line."""
-    last = max((i for i, v in enumerate(values) if v is not None), default=None)
-    text = _billions(values[last] * 1e9, lang) if last is not None else ""
-    return [text if i == last else "" for i in range(len(values))]
+def _figure_rows(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """What a tooltip says of each trade figure: who reported it for which partner and period, how much, whose
+    figure it is, how it was obtained, the note and the page."""
+    return pd.DataFrame({
+        "flow": [f"{country_name(a, lang)} → {country_name(b, lang)}"
+                 for a, b in zip(rows["reporter_iso3"], rows["partner_iso3"])],
+        "period": [str(y) if p == "calendar" else str(p) for y, p in zip(rows["year"], rows["period"])],
+        "value": [format_usd(v, lang) + (f" ({t('basis_computed', lang)})" if b != "reported" else "")
+                  for v, b in zip(rows["value_usd"], rows["basis"])],
+        "whose": [_whose(r, lang) for r in rows.itertuples()],
+        "note": [_short(n) for n in rows["note"]],
+        "page": [_short(s) for s in rows["source_title"]],
+    }, index=rows.index)
 
 
-def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show_200bn: bool,
-                       log: bool = False) -> go.Figure:
-    """One line per series (reporter, source family, calendar or fiscal), gaps left as gaps, its last value
-    written at its end, other figures for the same year as open points, and events (summits, accessions,
-    meetings) along the bottom; `log` for series that differ by orders of magnitude."""
-    fig = go.Figure()
-    palette = px.colors.qualitative.D3
-    for i, (series, group) in enumerate(rows.groupby("series", sort=True)):
-        color = palette[i % len(palette)]
-        primary = group[group["primary"]].set_index("year")
-        years = range(int(group["year"].min()), int(group["year"].max()) + 1)
-        line = primary.reindex(years)  # a year with no figure is None: the line breaks there
-        legend_group, group_title, entry = _legend_entry(series, lang)
-        values = [v / 1e9 if pd.notna(v) else None for v in line["value_usd"]]
-        fig.add_trace(go.Scatter(
-            # Only the states' own statistics carry their last value: a label per statement would crowd them out.
-            x=list(years), y=values, mode="lines+markers+text",
-            text=_end_label(values, lang) if series.split("|")[1] in ("release", "international") else None,
-            textposition="middle right", textfont=dict(color=color), cliponaxis=False,
-            name=entry, legendgroup=legend_group, legendgrouptitle_text=plain(group_title),
-            line=dict(color=color, width=2.5), connectgaps=False,
-            marker=dict(size=7, symbol=["circle" if b == "reported" else "diamond" for b in line["basis"].fillna("")]),
-            hovertext=_trade_hover_by_year(line, lang),
-            hovertemplate="%{hovertext}<extra></extra>",
-        ))
-        others = group[~group["primary"]]
-        if len(others):
-            fig.add_trace(go.Scatter(
-                x=others["year"], y=others["value_usd"] / 1e9, mode="markers", showlegend=False,
-                marker=dict(size=9, color="rgba(0,0,0,0)", line=dict(color=color, width=2)),
-                hovertext=_trade_hover(others, lang), hovertemplate="%{hovertext}<extra></extra>"))
-    if show_200bn:
-        fig.add_hline(y=200, line=dict(color="#c0392b", width=1, dash="dash"),
-                      annotation_text=t("line_200bn", lang), annotation_position="top left")
-    floor = 0
-    if log:  # events sit at the bottom of a log axis too: at the smallest value shown, not at zero
-        shown = rows.loc[rows["value_usd"] > 0, "value_usd"]
-        floor = float(shown.min()) / 1e9 if len(shown) else 1
-    for kind, group in events.groupby("kind", sort=False):
-        fig.add_trace(go.Scatter(
-            x=group["x"], y=[floor] * len(group), mode="markers", name=t(f"event_{kind}", lang),
-            marker=dict(symbol=EVENT_SYMBOLS[kind], size=11, color=EVENT_COLORS[kind]),
-            hovertext=[plain(h) for h in group["text"]], hovertemplate="%{hovertext}<extra></extra>"))
-    if log:
-        fig.update_yaxes(title=t("usd_billions_log", lang), type="log")
-    else:
-        fig.update_yaxes(title=t("usd_billions", lang), rangemode="tozero")
-    fig.update_xaxes(title=None, dtick=2)
-    fig.update_layout(legend=dict(orientation="h", y=-0.12, yanchor="top", x=0), hovermode="closest",
-                      margin=dict(r=60))
-    return _layout(fig, t("trade_series_title", lang), 560, lang)
+def _figure_tooltip(lang: str) -> list[alt.Tooltip]:
+    return [alt.Tooltip("flow:N", title=t("pair", lang)), alt.Tooltip("period:N", title=t("period_col", lang)),
+            alt.Tooltip("value:N", title=t("value_usd", lang)), alt.Tooltip("whose:N", title=t("whose_figure", lang)),
+            alt.Tooltip("note:N", title=t("note", lang)), alt.Tooltip("page:N", title=t("source", lang))]
 
 
-def build_mirror_gap(gaps: pd.DataFrame, title: str, lang: str) -> go.Figure:
-    """Bars: per year, how far the two states' own statistics for their total trade differ (% of the larger)."""
-    hover = [f"<b>{r.year}</b>: {r.gap:.1%}<br>{plain(country_name(r.a, lang))}: {format_usd(r.value_a, lang)} "
-             f"({plain(authority_name(r.source_a, lang))})<br>{plain(country_name(r.b, lang))}: "
-             f"{format_usd(r.value_b, lang)} ({plain(authority_name(r.source_b, lang))})" for r in gaps.itertuples()]
-    fig = go.Figure(go.Bar(x=gaps["year"], y=gaps["gap"] * 100, marker_color="#7f7f7f", hovertext=hover,
-                           hovertemplate="%{hovertext}<extra></extra>"))
-    fig.update_yaxes(title=t("gap_axis", lang), rangemode="tozero")
-    fig.update_xaxes(title=None)
-    return _layout(fig, title, 360, lang)
-
-
-def build_partner_shares(shares: pd.DataFrame, state: str, year: int, lang: str) -> go.Figure:
-    """Horizontal bars: each SCO partner's share of the state's trade with the world in one year."""
-    rows = shares.sort_values("share_of_trade")
-    names = [country_name(p, lang) for p in rows["partner"]]
-    fig = go.Figure(go.Bar(
-        x=rows["share_of_trade"] * 100, y=names, orientation="h", marker_color="#1f4e79",
-        hovertext=[f"<b>{plain(n)}</b>: {r.share_of_trade:.1%}<br>{format_usd(r.value_usd, lang)}"
-                   for n, r in zip(names, rows.itertuples())], hovertemplate="%{hovertext}<extra></extra>"))
-    fig.update_xaxes(title=t("share_axis", lang))
-    return _layout(fig, t("partner_shares_title", lang, state=country_name(state, lang), year=year),
-                   140 + 24 * len(rows), lang)
-
-
-def build_share_chart(shares: pd.DataFrame, state: str, measure: str, lang: str) -> go.Figure:
-    """One line per partner: the state's trade with it as a share (%) of its trade with the world or of its GDP."""
-    fig = go.Figure()
-    palette = px.colors.qualitative.D3
-    for i, (partner, rows) in enumerate(shares.groupby("partner", sort=False)):
-        name = t("all_members", lang) if partner == "SCO" else country_name(partner, lang)
-        fig.add_trace(go.Scatter(
-            x=rows["year"], y=rows[measure] * 100, mode="lines+markers", name=name,
-            line=dict(color=palette[i % len(palette)], width=2.5),
-            hovertext=[f"<b>{plain(name)}</b>, {r.year}<br>{format_usd(r.value_usd, lang)} · "
-                       f"{r.share_of_trade:.1%} {t('of_world_trade', lang)} ({format_usd(r.world_usd, lang)})"
-                       + (f" · {r.share_of_gdp:.1%} {t('of_gdp', lang)}" if pd.notna(r.share_of_gdp) else "")
-                       for r in rows.itertuples()],
-            hovertemplate="%{hovertext}<extra></extra>"))
-    fig.update_yaxes(title="%", rangemode="tozero")
-    fig.update_xaxes(title=None)
-    fig.update_layout(legend=dict(orientation="h", y=1.01, yanchor="bottom", x=1, xanchor="right"))
-    return _layout(fig, t(f"share_title_{measure}", lang, state=country_name(state, lang)), 420, lang)
-
-
-EVENT_SYMBOLS = {"summit": "triangle-up", "accession": "star", "meeting": "line-ns-open"}
+PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+           "#17becf"]
+EVENT_SHAPES = {"summit": "triangle-up", "accession": "diamond", "meeting": "stroke"}
 EVENT_COLORS = {"summit": "#7f7f7f", "accession": "#c0392b", "meeting": "#1f4e79"}
 
 
-def _trade_hover_by_year(line: pd.DataFrame, lang: str) -> list[str]:
-    """Hover text for each year of a reindexed series ('' for a year without a figure)."""
-    present = line.dropna(subset=["value_usd"]).reset_index().rename(columns={"index": "year"})
-    texts = dict(zip(present["year"], _trade_hover(present, lang)))
-    return [texts.get(year, "") for year in line.index]
+def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show_200bn: bool,
+                       log: bool = False) -> dict:
+    """One line per series (reporter, source family, calendar or fiscal), gaps left as gaps, its last value
+    written at its end, other figures for the same year as open points, and events (summits, accessions,
+    meetings) along the bottom; `log` for series that differ by orders of magnitude."""
+    lines, others = [], []
+    for series, group in rows.groupby("series", sort=True):
+        primary = group[group["primary"]].set_index("year")
+        years = range(int(group["year"].min()), int(group["year"].max()) + 1)
+        line = primary.reindex(years)  # a year with no figure is a missing value: the line breaks there
+        present = line.dropna(subset=["value_usd"])
+        described = _figure_rows(present.assign(year=present.index), lang).reindex(line.index)
+        frame = pd.DataFrame({"year": list(years), "series": series_name(series, lang),
+                              "bn": (line["value_usd"] / 1e9).to_numpy(),
+                              "basis": line["basis"].fillna("").to_numpy()}, index=line.index).join(described)
+        # Only the states' own statistics carry their last value: a label per statement would crowd them out.
+        last = present.index.max() if len(present) else None
+        frame["end"] = [_billions(v * 1e9, lang) if y == last and series.split("|")[1] in ("release", "international")
+                        else "" for y, v in zip(frame["year"], frame["bn"])]
+        lines.append(frame)
+        extra = group[~group["primary"]]
+        if len(extra):
+            others.append(_figure_rows(extra, lang).assign(year=extra["year"].to_numpy(),
+                                                           series=series_name(series, lang),
+                                                           bn=(extra["value_usd"] / 1e9).to_numpy()))
+    data = pd.concat(lines, ignore_index=True) if lines else pd.DataFrame(
+        columns=["year", "series", "bn", "basis", "end", "flow", "period", "value", "whose", "note", "page"])
+    names = list(dict.fromkeys(data["series"]))
+    colors = alt.Scale(domain=names, range=PALETTE)
+    color = alt.Color("series:N", title=None, scale=colors,
+                      legend=alt.Legend(orient="bottom", columns=2, labelLimit=420, symbolType="stroke"))
+    shown = data.loc[data["bn"] > 0, "bn"]
+    floor = float(shown.min()) if log and len(shown) else 0
+    y = alt.Y("bn:Q", title=t("usd_billions_log" if log else "usd_billions", lang),
+              scale=alt.Scale(type="log") if log else alt.Scale(zero=True), axis=alt.Axis(format=",~f"))
+    x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True))
+    tooltip = _figure_tooltip(lang)
+    layers = [
+        alt.Chart(data).mark_line(strokeWidth=2.5, invalid="break-paths-show-domains").encode(x=x, y=y, color=color),
+        alt.Chart(data).transform_filter("isValid(datum.bn)").mark_point(filled=True, size=45, opacity=1).encode(
+            x=x, y=y, color=color, tooltip=tooltip,
+            shape=alt.Shape("basis:N", scale=alt.Scale(domain=["reported", "computed"], range=["circle", "diamond"]),
+                            legend=None)),
+        alt.Chart(data).transform_filter("datum.end != ''").mark_text(align="left", dx=7, fontSize=12,
+                                                                       fontWeight="bold").encode(
+            x=x, y=y, color=alt.Color("series:N", scale=colors, legend=None), text="end:N"),
+    ]
+    if others:
+        layers.append(alt.Chart(pd.concat(others, ignore_index=True)).mark_point(size=80, strokeWidth=2).encode(
+            x=x, y=y, color=alt.Color("series:N", scale=colors, legend=None), tooltip=tooltip))
+    if show_200bn:
+        mark = pd.DataFrame({"bn": [200], "text": [t("line_200bn", lang)]})
+        layers.append(alt.Chart(mark).mark_rule(color="#c0392b", strokeDash=[5, 4]).encode(y=y))
+        layers.append(alt.Chart(mark).mark_text(align="left", baseline="bottom", x=4, dy=-3, color="#c0392b").encode(
+            y=y, text="text:N"))
+    if len(events):
+        kinds = list(dict.fromkeys(events["kind"]))
+        marks = pd.DataFrame({"year": events["x"].to_numpy(), "bn": floor,
+                              "event": [t(f"event_{k}", lang) for k in events["kind"]],
+                              "text": events["text"].astype(str).to_numpy()})
+        domain = [t(f"event_{k}", lang) for k in kinds]
+        layers.append(alt.Chart(marks).mark_point(filled=True, size=110, opacity=1).encode(
+            x=x, y=y, shape=alt.Shape("event:N", title=None, scale=alt.Scale(domain=domain,
+                                                                            range=[EVENT_SHAPES[k] for k in kinds]),
+                                      legend=alt.Legend(orient="top")),
+            fill=alt.Fill("event:N", scale=alt.Scale(domain=domain, range=[EVENT_COLORS[k] for k in kinds]),
+                          legend=None),
+            stroke=alt.Stroke("event:N", scale=alt.Scale(domain=domain, range=[EVENT_COLORS[k] for k in kinds]),
+                              legend=None),
+            tooltip=[alt.Tooltip("event:N", title=t("event", lang)), alt.Tooltip("text:N", title="")]))
+    return _spec(alt.layer(*layers).resolve_scale(shape="independent"), t("trade_series_title", lang), 480, lang)
 
 
-def _country_grid(cells: pd.DataFrame, countries: list[str], lang: str, value, hover,
-                  where: tuple[str, str] = ("reporter_iso3", "partner_iso3")) -> tuple[list, list, list]:
-    """Row x column grids of values and hover texts; a cell with no figure stays empty and says so."""
-    index = {c: i for i, c in enumerate(countries)}
-    z = [[None] * len(countries) for _ in countries]
-    texts = [[t("no_figure", lang)] * len(countries) for _ in countries]
-    for r in cells.itertuples():
-        i, j = index[getattr(r, where[0])], index[getattr(r, where[1])]
-        z[i][j], texts[i][j] = value(r), hover(r)
-    return [country_name(c, lang) for c in countries], z, texts
+def build_mirror_gap(gaps: pd.DataFrame, title: str, lang: str) -> dict:
+    """Bars: per year, how far the two states' own statistics for their total trade differ (% of the larger)."""
+    rows = pd.DataFrame({
+        "year": gaps["year"].to_numpy(), "gap": (gaps["gap"] * 100).to_numpy(),
+        "figures": [f"{country_name(a, lang)}: {format_usd(va, lang)} ({authority_name(sa, lang)}); "
+                    f"{country_name(b, lang)}: {format_usd(vb, lang)} ({authority_name(sb, lang)})"
+                    for a, va, sa, b, vb, sb in zip(gaps["a"], gaps["value_a"], gaps["source_a"], gaps["b"],
+                                                    gaps["value_b"], gaps["source_b"])],
+    })
+    x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="parity"))
+    y = alt.Y("gap:Q", title=t("gap_axis", lang), scale=alt.Scale(zero=True))
+    bars = alt.Chart(rows).mark_bar(color="#7f7f7f").encode(
+        x=x, y=y, tooltip=[alt.Tooltip("year:O", title=t("year", lang)),
+                           alt.Tooltip("gap:Q", title=t("gap_axis", lang), format=".1f"),
+                           alt.Tooltip("figures:N", title=t("own_figures", lang))])
+    values = alt.Chart(rows).mark_text(dy=-6, fontSize=10).encode(x=x, y=y, text=alt.Text("gap:Q", format=".0f"))
+    return _spec(alt.layer(bars, values), title, 340, lang)
 
 
-def _grid_layout(fig: go.Figure, lang: str, title: str, rows_title: str | None = None) -> go.Figure:
-    fig.update_xaxes(title=t("partner", lang), side="bottom")
-    fig.update_yaxes(title=rows_title or t("reporter", lang), autorange="reversed")
-    return _layout(fig, title, 560, lang)
+def build_partner_shares(shares: pd.DataFrame, state: str, year: int, lang: str) -> dict:
+    """Horizontal bars, each with its value: each SCO partner's share of the state's trade with the world in one
+    year."""
+    rows = shares.sort_values("share_of_trade", ascending=False)
+    data = pd.DataFrame({"partner": [country_name(p, lang) for p in rows["partner"]],
+                         "share": (rows["share_of_trade"] * 100).to_numpy(),
+                         "value": [format_usd(v, lang) for v in rows["value_usd"]]})
+    y = alt.Y("partner:N", title=None, sort=None)
+    x = alt.X("share:Q", title=t("share_axis", lang))
+    bars = alt.Chart(data).mark_bar(color="#1f4e79").encode(
+        x=x, y=y, tooltip=[alt.Tooltip("partner:N", title=t("partner", lang)),
+                           alt.Tooltip("share:Q", title="%", format=".1f"),
+                           alt.Tooltip("value:N", title=t("value_usd", lang))])
+    values = alt.Chart(data).mark_text(align="left", dx=3, fontSize=11).encode(
+        x=x, y=y, text=alt.Text("share:Q", format=".1f"))
+    return _spec(alt.layer(bars, values), t("partner_shares_title", lang, state=country_name(state, lang), year=year),
+                 60 + 24 * len(data), lang)
 
 
-def build_trade_matrix(cells: pd.DataFrame, countries: list[str], lang: str, year: int, rule: str) -> go.Figure:
-    """Heatmap: row = a state, column = its partner, value = their total trade by the figure the rule chose
-    (whose it is heads the hover)."""
-    names, z, hover = _country_grid(
-        cells, countries, lang, lambda r: r.value_usd / 1e9,
-        lambda r: f"<i>{t(f'whose_{r.whose}', lang)}</i><br>" + _trade_hover(pd.DataFrame([r._asdict()]), lang)[0],
-        where=("row_iso3", "col_iso3"))
-    fig = go.Figure(go.Heatmap(
-        z=z, x=names, y=names, colorscale="Blues", hoverongaps=True, text=hover,
-        hovertemplate="%{text}<extra></extra>", texttemplate="%{z:.1f}",
-        colorbar=dict(title=dict(text=t("usd_billions", lang)))))
-    return _grid_layout(fig, lang, t("matrix_title", lang, year=year, rule=t(f"matrix_rule_{rule}", lang)),
-                        t("state", lang))
+def build_share_chart(shares: pd.DataFrame, state: str, measure: str, lang: str) -> dict:
+    """One line per partner: the state's trade with it as a share (%) of its trade with the world or of its GDP,
+    the last value written at each line's end."""
+    data = pd.DataFrame({
+        "partner": [t("all_members", lang) if p == "SCO" else country_name(p, lang) for p in shares["partner"]],
+        "year": shares["year"].to_numpy(), "pct": (shares[measure] * 100).to_numpy(),
+        "value": [format_usd(v, lang) for v in shares["value_usd"]],
+        "world": [format_usd(v, lang) for v in shares["world_usd"]],
+        "of_trade": (shares["share_of_trade"] * 100).to_numpy(),
+        "of_gdp": (shares["share_of_gdp"] * 100).to_numpy() if "share_of_gdp" in shares else None,
+    })
+    last = data.groupby("partner")["year"].transform("max")
+    data["end"] = [format_number(v, 1, lang) if y == m and pd.notna(v) else ""
+                   for y, m, v in zip(data["year"], last, data["pct"])]
+    names = list(dict.fromkeys(data["partner"]))
+    colors = alt.Scale(domain=names, range=PALETTE)
+    color = alt.Color("partner:N", title=None, scale=colors, legend=alt.Legend(orient="top"))
+    x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
+    y = alt.Y("pct:Q", title="%", scale=alt.Scale(zero=True))
+    lines = alt.Chart(data).mark_line(point=True, strokeWidth=2.5).encode(
+        x=x, y=y, color=color,
+        tooltip=[alt.Tooltip("partner:N", title=t("partner", lang)), alt.Tooltip("year:Q", title=t("year", lang)),
+                 alt.Tooltip("value:N", title=t("value_usd", lang)),
+                 alt.Tooltip("of_trade:Q", title=t("of_world_trade", lang), format=".1f"),
+                 alt.Tooltip("world:N", title=t("world_trade", lang)),
+                 alt.Tooltip("of_gdp:Q", title=t("of_gdp", lang), format=".1f")])
+    ends = alt.Chart(data).transform_filter("datum.end != ''").mark_text(align="left", dx=6, fontWeight="bold").encode(
+        x=x, y=y, text="end:N", color=alt.Color("partner:N", scale=colors, legend=None))
+    return _spec(alt.layer(lines, ends), t(f"share_title_{measure}", lang, state=country_name(state, lang)), 400,
+                 lang)
 
 
-def build_growth_matrix(cells: pd.DataFrame, countries: list[str], lang: str, base_year: int, year: int) -> go.Figure:
-    """Heatmap of each series' ratio between two years (never across reporters or sources)."""
-    names, z, hover = _country_grid(
-        cells, countries, lang, lambda r: r.ratio,
-        lambda r: (f"{plain(country_name(r.reporter_iso3, lang))} → {plain(country_name(r.partner_iso3, lang))}"
-                   f"<br>{base_year}: {format_usd(r.base_value_usd, lang)}<br>{year}: "
-                   f"{format_usd(r.value_usd, lang)}<br>× {r.ratio:.2f}<br>{t('whose_figure', lang)}: "
-                   f"{_whose(r, lang)}"))
-    labels = [[f"×{v:.2f}" if v is not None else "" for v in row] for row in z]
+def _grid(cells: pd.DataFrame, countries: list[str], lang: str, where: tuple[str, str]) -> tuple[pd.DataFrame, list]:
+    """Every (row, column) cell of a country grid, with the cells' own columns where there is a figure and "no
+    sourced figure" where there is none; and the names in grid order."""
+    names = [country_name(c, lang) for c in countries]
+    grid = pd.MultiIndex.from_product([countries, countries], names=list(where)).to_frame(index=False)
+    full = grid.merge(cells, on=list(where), how="left")
+    full["row"] = [country_name(c, lang) for c in full[where[0]]]
+    full["col"] = [country_name(c, lang) for c in full[where[1]]]
+    return full, names
+
+
+def _grid_chart(full: pd.DataFrame, names: list[str], lang: str, color: alt.Color, text: str,
+                tooltip: list[alt.Tooltip], rows_title: str) -> alt.LayerChart:
+    x = alt.X("col:N", title=t("partner", lang), sort=names, axis=alt.Axis(labelAngle=-40, orient="bottom"))
+    y = alt.Y("row:N", title=rows_title, sort=names)
+    empty = alt.Chart(full).mark_rect(color="#f3f3f3").encode(
+        x=x, y=y, tooltip=[alt.Tooltip("row:N", title=rows_title), alt.Tooltip("col:N", title=t("partner", lang))])
+    cells = alt.Chart(full).transform_filter(f"isValid(datum.{color.shorthand.split(':')[0]})").mark_rect().encode(
+        x=x, y=y, color=color, tooltip=tooltip)
+    values = alt.Chart(full).transform_filter(f"datum.{text} != null && datum.{text} != ''").mark_text(
+        fontSize=10).encode(x=x, y=y, text=f"{text}:N")
+    return alt.layer(empty, cells, values)
+
+
+def build_trade_matrix(cells: pd.DataFrame, countries: list[str], lang: str, year: int, rule: str) -> dict:
+    """Heatmap: row = a state, column = its partner, value = their total trade (USD bn, written in the cell) by the
+    figure the rule chose; a cell without a figure stays grey; whose figure it is heads the tooltip."""
+    described = _figure_rows(cells, lang) if len(cells) else pd.DataFrame(
+        columns=["flow", "period", "value", "whose", "note", "page"])
+    shown = pd.DataFrame({"row_iso3": cells["row_iso3"], "col_iso3": cells["col_iso3"], "bn": cells["value_usd"] / 1e9,
+                          "label": [_billions(v, lang) for v in cells["value_usd"]],
+                          "chosen": [t(f"whose_{w}", lang) for w in cells["whose"]]}, index=cells.index).join(described)
+    full, names = _grid(shown, countries, lang, ("row_iso3", "col_iso3"))
+    color = alt.Color("bn:Q", title=t("usd_billions", lang), scale=alt.Scale(scheme="blues"),
+                      legend=alt.Legend(format=",~f"))
+    tooltip = [alt.Tooltip("chosen:N", title=t("basis", lang)), *_figure_tooltip(lang)]
+    chart = _grid_chart(full, names, lang, color, "label", tooltip, t("state", lang))
+    return _spec(chart, t("matrix_title", lang, year=year, rule=t(f"matrix_rule_{rule}", lang)), 520, lang)
+
+
+def build_growth_matrix(cells: pd.DataFrame, countries: list[str], lang: str, base_year: int, year: int) -> dict:
+    """Heatmap of each series' ratio between two years (never across reporters or sources), the multiplier written
+    in each cell."""
+    cells = cells.assign(
+        log2=[float(np.log2(r)) if r > 0 else None for r in cells["ratio"]],
+        label=[f"×{format_number(r, 2, lang)}" for r in cells["ratio"]],
+        base=[format_usd(v, lang) for v in cells["base_value_usd"]],
+        now=[format_usd(v, lang) for v in cells["value_usd"]],
+        whose=[_whose(r, lang) for r in cells.itertuples()])
+    full, names = _grid(cells[["reporter_iso3", "partner_iso3", "log2", "label", "base", "now", "whose"]], countries,
+                        lang, ("reporter_iso3", "partner_iso3"))
     # Colour by the ratio's logarithm: halving and doubling lie the same distance from "unchanged" (×1), and the
-    # scale is labelled in multipliers, never in the logarithm itself.
-    steps = list(range(-3, 5))
-    fig = go.Figure(go.Heatmap(
-        z=[[np.log2(v) if v is not None and v > 0 else None for v in row] for row in z], x=names, y=names,
-        colorscale="RdBu", zmid=0, text=labels, texttemplate="%{text}", customdata=hover,
-        hovertemplate="%{customdata}<extra></extra>",
-        colorbar=dict(title=dict(text="×"), tickvals=steps, ticktext=[f"×{2.0 ** k:g}" for k in steps])))
-    return _grid_layout(fig, lang, t("growth_title", lang, base=base_year, year=year))
+    # legend is labelled in multipliers, never in the logarithm itself.
+    color = alt.Color("log2:Q", title="×", scale=alt.Scale(scheme="redblue", domainMid=0, domain=[-3, 4]),
+                      legend=alt.Legend(values=list(range(-3, 5)), labelExpr="'×' + format(pow(2, datum.value), '~g')"))
+    tooltip = [alt.Tooltip("row:N", title=t("reporter", lang)), alt.Tooltip("col:N", title=t("partner", lang)),
+               alt.Tooltip("base:N", title=str(base_year)), alt.Tooltip("now:N", title=str(year)),
+               alt.Tooltip("label:N", title="×"), alt.Tooltip("whose:N", title=t("whose_figure", lang))]
+    chart = _grid_chart(full, names, lang, color, "label", tooltip, t("reporter", lang))
+    return _spec(chart, t("growth_title", lang, base=base_year, year=year), 520, lang)
 
 
 MAX_FLOW_LABELS = 6
 
 
-def build_trade_flow_map(flows: pd.DataFrame, figures: pd.DataFrame, lang: str, year: int) -> go.Figure:
-    """Lines between capitals, width by the value of the pair's trade in `year`; every reporter's figure on hover."""
-    fig = go.Figure()
-    widest = flows["value_usd"].max() if len(flows) else 1
-    for r in flows.itertuples():
-        fig.add_trace(go.Scattergeo(
-            lat=[r.lat_a, r.lat_b], lon=[r.lon_a, r.lon_b], mode="lines", showlegend=False, hoverinfo="skip",
-            line=dict(width=1 + 14 * r.value_usd / widest, color="rgba(31,78,121,0.55)")))
-    if len(flows):
-        # The largest flows carry their value, in billions, at their middle: a screenshot keeps them.
-        largest = set(flows.nlargest(MAX_FLOW_LABELS, "value_usd")["pair"])
-        fig.add_trace(go.Scattergeo(
-            lat=(flows["lat_a"] + flows["lat_b"]) / 2, lon=(flows["lon_a"] + flows["lon_b"]) / 2,
-            mode="markers+text", textposition="top center", textfont=dict(size=11, color="#1f4e79"),
-            text=[_billions(v, lang) if p in largest else "" for p, v in zip(flows["pair"], flows["value_usd"])],
-            marker=dict(size=9, color="rgba(31,78,121,0.9)"), showlegend=False,
-            hovertext=["<br>".join(_trade_hover(figures[figures["pair"] == p], lang)) for p in flows["pair"]],
-            hovertemplate="%{hovertext}<extra></extra>"))
-        # What a line's width means: three reference lines in the legend.
-        for share in (1.0, 0.5, 0.1):
-            fig.add_trace(go.Scattergeo(
-                lat=[None], lon=[None], mode="lines", name=t("flow_width_legend", lang,
-                                                             value=_billions(widest * share, lang)),
-                line=dict(width=1 + 14 * share, color="rgba(31,78,121,0.55)"), hoverinfo="skip"))
-        fig.update_layout(legend=dict(orientation="h", y=-0.02, yanchor="top", x=0))
-    fig.update_geos(**{**EURASIA_GEO, "lonaxis_range": [20, 135], "lataxis_range": [15, 65]})
-    return _layout(fig, t("flow_map_title", lang, year=year), 560, lang)
+def build_trade_flow_map(flows: pd.DataFrame, figures: pd.DataFrame, lang: str, year: int) -> dict:
+    """Lines between capitals, width by the value of the pair's trade in `year` (a legend says how wide is how
+    much), the largest flows' values written at their middle; every reporter's figure in the tooltip."""
+    land, projection = _world(430, (78, 42))
+    if flows.empty:
+        return _spec(alt.layer(land).project(**projection), t("flow_map_title", lang, year=year), 540, lang)
+    largest = set(flows.nlargest(MAX_FLOW_LABELS, "value_usd")["pair"])
+    said = {p: "; ".join(f"{r.flow}: {r.value} ({r.whose})" for r in _figure_rows(group, lang).itertuples())
+            for p, group in figures.groupby("pair")}
+    rows = pd.DataFrame({
+        "lat": flows["lat_a"].to_numpy(), "lon": flows["lon_a"].to_numpy(),
+        "lat2": flows["lat_b"].to_numpy(), "lon2": flows["lon_b"].to_numpy(),
+        "mlat": ((flows["lat_a"] + flows["lat_b"]) / 2).to_numpy(),
+        "mlon": ((flows["lon_a"] + flows["lon_b"]) / 2).to_numpy(),
+        "bn": (flows["value_usd"] / 1e9).to_numpy(),
+        "pair": [pair_name(p, lang) for p in flows["pair"]],
+        "figures": [said.get(p, "") for p in flows["pair"]],
+        "label": [_billions(v, lang) if p in largest else "" for p, v in zip(flows["pair"], flows["value_usd"])],
+    })
+    widest = float(rows["bn"].max())
+    tooltip = [alt.Tooltip("pair:N", title=t("pair", lang)), alt.Tooltip("figures:N", title=t("whose_figure", lang))]
+    lines = alt.Chart(rows).mark_rule(color="#1f4e79", opacity=0.55, strokeCap="round").encode(
+        longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q",
+        strokeWidth=alt.StrokeWidth("bn:Q", title=t("usd_billions", lang),
+                                    scale=alt.Scale(domain=[0, widest], range=[1, 15]),
+                                    legend=alt.Legend(orient="bottom", format=",.0f", values=[
+                                        round(widest * s, 1) for s in (0.1, 0.5, 1.0)])),
+        tooltip=tooltip)
+    middles = alt.Chart(rows).mark_circle(size=50, color="#1f4e79", opacity=0.9).encode(
+        longitude="mlon:Q", latitude="mlat:Q", tooltip=tooltip)
+    values = alt.Chart(rows).transform_filter("datum.label != ''").mark_text(
+        dy=-9, fontSize=11, fontWeight="bold", color="#1f4e79").encode(
+        longitude="mlon:Q", latitude="mlat:Q", text="label:N")
+    chart = alt.layer(land, lines, middles, values).project(**projection)
+    return _spec(chart, t("flow_map_title", lang, year=year), 540, lang)
+
+
+def _site(url: object) -> str:
+    """The site a source page is on ('kremlin.ru'): enough on hover, where a timeline of a thousand meetings would
+    otherwise carry a thousand page titles on every rerun; the table below names the page."""
+    return urlsplit(url).netloc.removeprefix("www.") if isinstance(url, str) else ""
+
 
 
 def build_meetings_animation(by_year: pd.DataFrame, lang: str) -> go.Figure:

@@ -515,6 +515,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "fiscal_years": {"en": "fiscal years, by the year they end", "es": "años fiscales, por el año en que terminan"},
     "basis_computed": {"en": "exports + imports", "es": "exportaciones + importaciones"},
     "whose_figure": {"en": "Whose figure", "es": "De quién es la cifra"},
+    "own_figures": {"en": "Each side's own figure", "es": "Cifra propia de cada parte"},
+    "world_trade": {"en": "Trade with the world", "es": "Comercio con el mundo"},
+    "event": {"en": "Event", "es": "Acontecimiento"},
     "known_sources_section": {"en": "Known sources of trade figures",
                               "es": "Fuentes conocidas de las cifras de comercio"},
     "known_sources_text": {

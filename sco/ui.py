@@ -160,24 +160,6 @@ def show_notices(container) -> None:
         container.warning("  \n".join(notices), icon=":material/link_off:")
 
 
-def open_country_profile(iso3: str) -> None:
-    """Go to the country profile of `iso3` (the target of a click on any map)."""
-    st.switch_page("pages/country.py", query_params={"country": iso3})
-
-
-def country_map(fig: go.Figure, key: str) -> None:
-    """A map whose countries open their profile when clicked."""
-    event = st.plotly_chart(fig, config=GEO_CHART_CONFIG, width="stretch", key=key, on_select="rerun",
-                            selection_mode="points")
-    points = event.selection.points if event else []
-    if points:
-        trace = fig.data[points[0]["curve_number"]]
-        locations = getattr(trace, "locations", None)
-        if locations is not None:
-            open_country_profile(str(locations[points[0]["point_index"]]))
-    st.caption(t("click_map_hint"))
-
-
 def country_map_light(spec: dict, key: str) -> None:
     """A Vega-Lite map (figures.build_status_map_light); its countries link to their profile."""
     st.vega_lite_chart(spec, width="stretch", key=key)
@@ -309,9 +291,13 @@ def require(*names: str) -> Dataset:
     return data
 
 
-def show_figure(fig: go.Figure, *, geo: bool = False, key: str | None = None) -> None:
-    """Draw a figure; maps get the offline world outline."""
-    st.plotly_chart(fig, config=GEO_CHART_CONFIG if geo else CHART_CONFIG, width="stretch", key=key)
+def show_figure(fig: dict | go.Figure, *, geo: bool = False, key: str | None = None) -> None:
+    """Draw a chart: a Vega-Lite specification (sco.figures' charts), or a plotly figure (the animations, whose
+    maps get the offline world outline)."""
+    if isinstance(fig, dict):
+        st.vega_lite_chart(fig, width="stretch", key=key)
+    else:
+        st.plotly_chart(fig, config=GEO_CHART_CONFIG if geo else CHART_CONFIG, width="stretch", key=key)
 
 
 MAX_TABLE_ROWS = 500

@@ -65,34 +65,59 @@ def test_timeline_keeps_the_states_that_entered_first_past_its_cap(data):
     assert len(_layer_data(spec, 0)) == membership["iso3"].isin(capped).sum()
 
 
+def _rows(spec: dict) -> list[dict]:
+    """Every row a Vega-Lite chart draws, from all its datasets."""
+    return [row for data in spec.get("datasets", {}).values() for row in data]
+
+
+def _layers(spec: dict) -> list[dict]:
+    """The chart's layers, nested ones flattened (a single chart is its own layer)."""
+    if "layer" not in spec:
+        return [spec]
+    out = []
+    for layer in spec["layer"]:
+        out += _layers(layer) if "layer" in layer else [layer]
+    return out
+
+
+def _encoding(spec: dict, channel: str) -> list[dict]:
+    return [layer["encoding"][channel] for layer in _layers(spec) if channel in layer.get("encoding", {})]
+
+
 def test_summit_figures(data):
     by_city = summits_by_city(data["summits"], data["cities"])
-    assert len(figures.build_summits_map(by_city, "en").data[0].lat) == len(by_city)
-    labels = figures.build_summits_map(by_city, "es").data[0].text
-    assert {"Pekín", "Astaná", "Taskent", "Moscú"} <= set(labels) and "Beijing" not in labels  # Spanish names
-    fig = figures.build_summits_timeline(data["summits"], "es")
-    assert sum(len(trace.x) for trace in fig.data) == len(data["summits"])
-    assert {trace.name for trace in fig.data} <= {"Presencial", "Virtual", "Híbrida"}
+    spec = figures.build_summits_map(by_city, "en")
+    assert len({(r["lat"], r["lon"]) for r in _rows(spec)}) == len(by_city)
+    assert spec["projection"]["type"] == "naturalEarth1"
+    labels = {r["label"] for r in _rows(figures.build_summits_map(by_city, "es"))}
+    assert {"Pekín", "Astaná", "Taskent", "Moscú"} <= labels and "Beijing" not in labels  # Spanish names
+    # Each city is named once, beside its bubble and clear of it.
+    texts = [layer for layer in _layers(spec) if layer["mark"]["type"] == "text"]
+    assert texts and all(abs(layer["mark"].get("dx", 0)) + abs(layer["mark"].get("dy", 0)) > 3 for layer in texts)
+    timeline = figures.build_summits_timeline(data["summits"], "es")
+    assert len(_rows(timeline)) == len(data["summits"])
+    assert {r["format"] for r in _rows(timeline)} <= {"Presencial", "Virtual", "Híbrida"}
 
 
 def test_summits_timeline_keeps_the_busiest_hosts_past_its_cap(data):
     busiest = data["summits"]["host_iso3"].value_counts().head(3)
     try:
         original, figures.MAX_TIMELINE_HOSTS = figures.MAX_TIMELINE_HOSTS, 3
-        fig = figures.build_summits_timeline(data["summits"], "en")
+        spec = figures.build_summits_timeline(data["summits"], "en")
     finally:
         figures.MAX_TIMELINE_HOSTS = original
-    assert {y for trace in fig.data for y in trace.y} == {figures.country_name(c, "en") for c in busiest.index}
-    assert sum(len(trace.x) for trace in fig.data) == busiest.sum()
+    assert {r["country"] for r in _rows(spec)} == {figures.country_name(c, "en") for c in busiest.index}
+    assert len(_rows(spec)) == busiest.sum()
 
 
-def test_data_text_is_escaped_in_hovers(data):
+def test_data_text_stays_text(data):
+    # Vega-Lite draws data text as SVG text and its tooltips as text: a tag in the data reaches the chart as the
+    # characters it is (the browser test checks that nothing is rendered as HTML).
     summits = data["summits"].copy()
     summits.loc[summits.index[0], "city"] = "<img src=x onerror=alert(1)>"
-    fig = figures.build_summits_timeline(summits, "en")
-    hovers = [h for trace in fig.data for h in (c[0] for c in trace.customdata)]
-    assert not any("<img" in h for h in hovers)
-    assert any("&lt;img src=x onerror=alert(1)&gt;" in h for h in hovers)
+    spec = figures.build_summits_timeline(summits, "en")
+    assert "<img src=x onerror=alert(1)>" in {r["city"] for r in _rows(spec)}
+    assert "city" in {tip["field"] for tip in _encoding(spec, "tooltip")[0]}
 
 
 def test_plain():
@@ -101,17 +126,32 @@ def test_plain():
     assert figures.plain(pd.NA) == ""
 
 
+def test_time_axes_suit_the_span():
+    day = pd.Timestamp("2024-07-03")
+    for last, fmt, interval in [(day, "%Y-%m-%d", "day"), (day + pd.Timedelta(days=40), "%Y-%m-%d", "day"),
+                                (day + pd.Timedelta(days=400), "%Y-%m", "month"),
+                                (day + pd.Timedelta(days=365 * 30), "%Y", "year")]:
+        scale, axis = figures.time_axis(day, last)
+        assert (axis.format, axis.tickCount["interval"]) == (fmt, interval)
+        first, end = (pd.Timestamp(d) for d in scale.domain)
+        assert first < day and end > last  # a point is never on the edge
+
+
 def test_meetings_of_one_day_get_a_day_axis_and_counts_whole_numbers(meetings, data):
     from sco.i18n import t
     from sco.meetings import count_by_year
     day = meetings[meetings["date"] == pd.Timestamp("2024-07-03")]
     timeline = figures.build_meetings_timeline(day, data["summits"], "en", {p: p for p in day["pair"]})
-    assert timeline.layout.xaxis.tickformat == "%Y-%m-%d" and timeline.layout.xaxis.dtick == 86_400_000
+    x = _encoding(timeline, "x")[0]
+    assert x["axis"]["format"] == "%Y-%m-%d" and x["axis"]["tickCount"]["interval"] == "day"
+    assert x["scale"]["domain"] == ["2024-07-02", "2024-07-04"]
     one = figures.build_meetings_per_year(count_by_year(day.head(1)), "en", "t")
-    assert (one.layout.yaxis.dtick, one.layout.yaxis.tickformat) == (1, ",d")
-    assert list(one.layout.xaxis.range) == [2022.5, 2025.5]  # one narrow bar, its neighbours' years around it
+    y = _encoding(one, "y")[0]
+    assert (y["axis"]["format"], y["axis"]["tickMinStep"]) == ("d", 1)
+    assert [r["year"] for r in _rows(one) if "format" in r] == [2024]  # one narrow bar, not one across the chart
     many = figures.build_meetings_per_year(count_by_year(meetings), "en", "t")
-    assert many.layout.yaxis.dtick > 1 and float(many.layout.yaxis.dtick).is_integer()
+    years = sorted({r["year"] for r in _rows(many) if "format" in r})
+    assert years == list(range(years[0], years[-1] + 1))  # a year without meetings is an empty slot
     assert t("pair_summary", "en", pair="A – B", count=1, n=1, first="x", last="y", latest="z").startswith(
         "A – B: 1 meeting from")
     assert "1 reunión" in t("leader_summary", "es", leader="L", count=1, n=1, period="p")
@@ -122,21 +162,33 @@ def test_each_trade_line_carries_its_last_value_and_a_log_axis_keeps_events_on_t
     from sco.trade import series_for_pairs
     rows = series_for_pairs(trade, ["CHN-RUS"], "total")
     events = pd.DataFrame({"x": [2024], "kind": ["summit"], "text": ["Astana"]})
-    fig = figures.build_trade_series(rows, events, "es", True)
-    china = next(tr for tr in fig.data if tr.legendgroup == "CHN>RUS" and tr.name == "estadística publicada")
-    labelled = [(x, text) for x, text in zip(china.x, china.text) if text]
+    spec = figures.build_trade_series(rows, events, "es", True)
+    china = [r for r in _rows(spec) if r.get("series") == "Cifras de China para Rusia (estadística publicada)"]
+    labelled = [(r["year"], r["end"]) for r in china if r.get("end")]
     assert len(labelled) == 1 and "," in labelled[0][1]  # the last year only, with the Spanish decimal comma
+    assert labelled[0][0] == max(r["year"] for r in china if r["bn"] == r["bn"])
     log = figures.build_trade_series(rows, events, "en", False, log=True)
-    assert log.layout.yaxis.type == "log"
-    event = next(tr for tr in log.data if tr.mode == "markers" and tr.showlegend is not False and tr.x[0] == 2024)
-    assert event.y[0] > 0  # a zero has no place on a log axis
+    assert any(y.get("scale", {}).get("type") == "log" for y in _encoding(log, "y"))
+    event = next(r for r in _rows(log) if r.get("event"))
+    assert event["bn"] > 0  # a zero has no place on a log axis
 
 
-def test_numbers_and_dates_on_charts_read_the_same_in_either_language(data, meetings):
+def test_trade_lines_break_where_a_year_has_no_figure(trade):
+    from sco.trade import series_for_pairs
+    spec = figures.build_trade_series(series_for_pairs(trade, ["CHN-RUS"], "total"),
+                                      pd.DataFrame(columns=["kind", "x", "text"]), "en", False)
+    line = next(layer for layer in _layers(spec) if layer["mark"]["type"] == "line")
+    assert line["mark"]["invalid"] == "break-paths-show-domains"
+
+
+def test_numbers_on_charts_read_as_in_the_text(data, meetings):
+    from sco.i18n import format_number
     from sco.meetings import count_by_year
     spanish = figures.build_meetings_per_year(count_by_year(meetings), "es", "t")
     english = figures.build_meetings_per_year(count_by_year(meetings), "en", "t")
-    assert (spanish.layout.separators, english.layout.separators) == (", ", ".,")  # as format_usd writes them
+    for spec, lang in ((spanish, "es"), (english, "en")):
+        locale = spec["config"]["locale"]["number"]
+        assert f"1{locale['thousands']}234{locale['decimal']}5" == format_number(1234.5, 1, lang)
     membership = figures.build_status_animation(statuses_by_year(data["membership"], 2001, date(2025, 12, 31)), "es")
     assert membership.layout.separators == ", "
 
@@ -145,21 +197,25 @@ def test_growth_is_coloured_by_doublings_and_each_year_of_meetings_says_its_tota
     from sco.meetings import count_by_year
     from sco.trade import growth
     cells = growth(trade, 2015, 2023, ["CHN", "RUS", "KAZ"])
-    fig = figures.build_growth_matrix(cells, ["CHN", "RUS", "KAZ"], "en", 2015, 2023)
-    assert fig.data[0].zmid == 0 and "×1" in fig.data[0].colorbar.ticktext and "×2" in fig.data[0].colorbar.ticktext
+    spec = figures.build_growth_matrix(cells, ["CHN", "RUS", "KAZ"], "en", 2015, 2023)
+    color = next(c for c in _encoding(spec, "color") if c.get("field") == "log2")
+    assert color["scale"]["domainMid"] == 0 and "pow(2, datum.value)" in color["legend"]["labelExpr"]
+    assert {r["label"] for r in _rows(spec) if r.get("label")} >= {f"×{r:.2f}" for r in cells["ratio"]}
     per_year = count_by_year(meetings[meetings["pair"] == "CHN-RUS"])
     bars = figures.build_meetings_per_year(per_year, "en", "t")
-    totals = next(tr for tr in bars.data if tr.type == "scatter" and tr.mode == "text")
+    totals = {r["year"]: r["meetings"] for r in bars["datasets"][_layers(bars)[1]["data"]["name"]]}
     expected = per_year.groupby("year")["meetings"].sum()
-    assert dict(zip(totals.x, totals.text)) == {y: n for y, n in expected.items() if n}
+    assert {y: n for y, n in totals.items() if n} == {y: n for y, n in expected.items() if n}
+    assert any(layer["mark"]["type"] == "text" and layer["encoding"]["text"]["field"] == "meetings"
+               for layer in _layers(bars))
 
 
 def test_the_flow_map_labels_its_largest_flows_and_explains_line_widths(trade, data):
     from sco.trade import flows_for_map
     flows, rows = flows_for_map(trade, 2023, data["cities"])
-    fig = figures.build_trade_flow_map(flows, rows, "es", 2023)
-    middles = next(tr for tr in fig.data if tr.mode == "markers+text")
-    labelled = [text for text in middles.text if text]
+    spec = figures.build_trade_flow_map(flows, rows, "es", 2023)
+    labelled = [r["label"] for r in _rows(spec) if r.get("label")]
     assert len(labelled) == min(figures.MAX_FLOW_LABELS, len(flows)) and all("," in text for text in labelled)
-    widths = [tr for tr in fig.data if tr.name and tr.name.endswith("mil millones USD")]
-    assert len(widths) == 3 and widths[0].line.width > widths[-1].line.width
+    width = next(w for w in _encoding(spec, "strokeWidth"))
+    assert width["title"] == "Miles de millones de USD" and len(width["legend"]["values"]) == 3
+

@@ -77,14 +77,20 @@ def test_count_by_pair_orders_by_frequency(meetings):
 def test_meeting_figures(data, meetings):
     dataset = data
     names = {p: p for p in meetings["pair"].unique()}
+
+    def rows(spec):
+        return [r for data in spec["datasets"].values() for r in data]
     timeline = figures.build_meetings_timeline(meetings, dataset["summits"], "es", names)
-    points = sum(len(tr.x) for tr in timeline.data if tr.name != "Cumbre de la OCS")
+    points = [r for r in rows(timeline) if "who" in r]
     top = count_by_pair(meetings).head(figures.MAX_TIMELINE_PAIRS)
-    assert points == top["meetings"].sum()
+    assert len(points) == top["meetings"].sum()
+    assert {r["row"] for r in rows(timeline) if "who" not in r} == {"Cumbre de la OCS"}  # the summits' own row
     network = figures.build_pair_network(count_by_pair(meetings), "en")
-    assert any(tr.mode == "markers+text" for tr in network.data)
+    drawn = count_by_pair(meetings).head(figures.MAX_NETWORK_PAIRS)
+    assert len([r for r in rows(network) if "x2" in r]) == len(drawn)  # a line per pair
+    assert {r["name"] for r in rows(network) if "name" in r} >= {"China", "Russia"}  # every node named
     by_place, _ = count_by_place(meetings, dataset["cities"])
-    assert sum(len(tr.lat) for tr in figures.build_meetings_map(by_place, "en").data) == len(by_place)
+    assert len(rows(figures.build_meetings_map(by_place, "en"))) == len(by_place)
 
 
 def test_meetings_animation_has_a_frame_per_year(data, meetings):

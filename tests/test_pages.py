@@ -6,6 +6,7 @@ import json
 import html
 
 import numpy as np
+import pyarrow as pa
 import plotly.graph_objects as go
 
 import pytest
@@ -16,7 +17,8 @@ from tests.conftest import ROOT, rewrite_cell
 
 ENTRY = str(ROOT / "dashboard.py")
 # Page -> number of plotly charts it draws by default (the first page's map is Vega-Lite: see test_home_map).
-CHARTS = {"pages/home.py": 0, "pages/membership.py": 0, "pages/summits.py": 3, "pages/meetings.py": 6,
+# Page -> Vega-Lite charts it draws by default (none draws a plotly chart until an animation is switched on).
+CHARTS = {"pages/home.py": 1, "pages/membership.py": 2, "pages/summits.py": 3, "pages/meetings.py": 6,
           "pages/trade.py": 7, "pages/country.py": 3, "pages/sources.py": 0}
 PAGES = list(CHARTS)
 # Page -> its heading by default, written out in each language (the country profile opens on China).
@@ -68,9 +70,30 @@ def _decode_arrays(value):
     return value
 
 
-def charts(at: AppTest) -> list:
-    """The plotly figures the page sent, as figure objects."""
+def animations(at: AppTest) -> list:
+    """The plotly figures the page sent (the year-by-year animations), as figure objects."""
     return [go.Figure(_decode_arrays(json.loads(chart.proto.spec))) for chart in at.get("plotly_chart")]
+
+
+def charts(at: AppTest) -> list[dict]:
+    """The Vega-Lite charts the page sent, each specification with its datasets put back as rows (Streamlit sends
+    them apart, as Arrow tables)."""
+    specs = []
+    for chart in at.get("vega_lite_chart"):
+        spec = json.loads(chart.proto.spec)
+        spec["datasets"] = {d.name: pa.ipc.open_stream(d.data.data).read_pandas().to_dict("records")
+                            for d in chart.proto.datasets}
+        specs.append(spec)
+    return specs
+
+
+def title(spec: dict) -> str:
+    return spec["title"]["text"]
+
+
+def rows(spec: dict) -> list[dict]:
+    """Every row a chart draws, from all its datasets."""
+    return [row for data in spec["datasets"].values() for row in data]
 
 
 def test_every_page_file_is_routed():
@@ -87,19 +110,23 @@ def test_page_runs_without_exception(page, lang):
     assert at.session_state["lang"] == lang
     assert not at.error
     assert at.title[0].value == TITLES[page][lang]
-    assert len(at.get("plotly_chart")) == CHARTS[page]
+    assert len(at.get("vega_lite_chart")) == CHARTS[page] and not at.get("plotly_chart")  # no plotly.js to load
 
 
-def test_geo_charts_use_the_local_world_outline():
+def test_maps_use_the_local_world_outline():
     at = open_app()
     maps = 0
-    for page in PAGES[1:]:
+    for page in PAGES:
         at.switch_page(page).run()
-        for chart in at.get("plotly_chart"):
-            if "geo" in json.loads(chart.proto.spec)["layout"]:
+        for spec in charts(at):
+            outlines = {layer.get("data", {}).get("url") for layer in spec.get("layer", [spec])} - {None}
+            if outlines or "projection" in spec:
                 maps += 1
-                assert json.loads(chart.proto.config)["topojsonURL"] == "app/static/"
-    assert maps == 3  # summits, meetings, trade (membership's map is Vega-Lite, on the same outline)
+                assert outlines == {"app/static/world_110m.json"} or spec["data"]["url"] == "app/static/world_110m.json"
+    assert maps == 5  # the Overview's, Membership's, Summits', Meetings' and the trade flows'
+    at.switch_page("pages/membership.py").run()
+    at.toggle(key="play").set_value(True).run()  # the animation is plotly's, on the same outline
+    assert [json.loads(c.proto.config)["topojsonURL"] for c in at.get("plotly_chart")] == ["app/static/"]
 
 
 def test_home_headlines():
@@ -144,10 +171,9 @@ def test_membership_date_widget_changes_the_view():
 
 def test_play_through_years_adds_the_animated_map():
     at = open_app(page="pages/membership.py")
-    before = len(at.get("plotly_chart"))
+    assert not at.get("plotly_chart")
     at.toggle(key="play").set_value(True).run()
-    assert len(at.get("plotly_chart")) == before + 1
-    assert any(chart.frames for chart in charts(at))
+    assert len(at.get("plotly_chart")) == 1 and animations(at)[0].frames
 
 
 @pytest.mark.parametrize("page,query", [
@@ -177,7 +203,7 @@ def test_corrupted_data_shows_file_and_row(data_copy, monkeypatch):
     assert {(r["File"], r["Row"], r["Column"]) for r in table.to_dict("records")} >= {
         ("membership.csv", 3, "iso3"), ("membership.csv", 5, "start_date")}
     at.switch_page("pages/summits.py").run()  # the other views keep working
-    assert not at.error and len(at.get("plotly_chart")) == CHARTS["pages/summits.py"]
+    assert not at.error and len(at.get("vega_lite_chart")) == CHARTS["pages/summits.py"]
 
 
 def counted(metric: str) -> int:
@@ -200,8 +226,8 @@ def test_putin_astana_bilaterals_from_the_link():
 
 def test_putin_xi_drilldown_year_by_year():
     at = open_app({"pair": "CHN-RUS", "rule": "all_contacts"}, "pages/meetings.py")
-    per_year = next(c for c in charts(at) if c.layout.barmode == "stack")
-    years = {int(x) for trace in per_year.data for x, y in zip(trace.x, trace.y) if y}
+    per_year = next(c for c in charts(at) if title(c).startswith("China – Russia"))
+    years = {r["year"] for r in rows(per_year) if r.get("meetings")}
     assert set(range(2013, 2026)) <= years
     pair_table = next(d.value for d in at.dataframe if "Source link" in d.value)
     assert pair_table["Source link"].str.startswith("http").all()
@@ -236,12 +262,12 @@ def test_trade_page_shows_both_reporters_and_the_200bn_line():
     at = open_app(page="pages/trade.py")
     assert not at.exception and not at.error
     series = charts(at)[0]
-    # The legend: one group per reporter, titled once, an entry per kind of figure.
-    names = {(html.unescape(trace.legendgrouptitle.text), trace.name) for trace in series.data if trace.legendgroup}
-    assert {("China's figures for Russia", "statistics release"), ("Russia's figures for China", "statistics release"),
-            ("Russia's figures for China", "officials' statement"), ("China's figures for Russia", "IMF statistics"),
-            ("China's figures for Russia", "BACI reconciled estimate")} <= names
-    assert any(shape.y0 == 200 for shape in series.layout.shapes)
+    # The legend: a line per reporter and kind of figure.
+    names = {r["series"] for r in rows(series) if "series" in r}
+    assert {"China's figures for Russia (statistics release)", "Russia's figures for China (statistics release)",
+            "Russia's figures for China (officials' statement)", "China's figures for Russia (IMF statistics)",
+            "China's figures for Russia (BACI reconciled estimate)"} <= names
+    assert any(r.get("bn") == 200 and r.get("text") == "USD 200 bn" for r in rows(series))
     assert any("2023" in m.value and "240.11" in m.value for m in at.markdown)
 
 
@@ -268,7 +294,7 @@ def test_published_statistics_only_from_the_link():
 def test_trade_in_spanish():
     at = open_app({"lang": "es"}, "pages/trade.py")
     assert at.title[0].value == "Comercio entre Estados de la OCS"
-    assert any("Cifras de China para Rusia" in (trace.legendgrouptitle.text or "") for trace in charts(at)[0].data)
+    assert any(r.get("series", "").startswith("Cifras de China para Rusia") for r in rows(charts(at)[0]))
 
 
 def test_country_profile_from_the_link():
@@ -289,8 +315,8 @@ def test_country_profile_of_a_partner_without_meetings_or_trade():
 def test_meetings_play_through_years_from_the_link():
     at = open_app({"play": "1"}, "pages/meetings.py")
     assert not at.exception
-    assert len(at.get("plotly_chart")) == CHARTS["pages/meetings.py"] + 1
-    assert any(chart.frames for chart in charts(at))
+    assert len(at.get("vega_lite_chart")) == CHARTS["pages/meetings.py"] and len(at.get("plotly_chart")) == 1
+    assert animations(at)[0].frames
 
 
 def test_missing_optional_table_is_named_and_other_pages_work(data_copy, monkeypatch):
@@ -300,7 +326,7 @@ def test_missing_optional_table_is_named_and_other_pages_work(data_copy, monkeyp
     assert not at.exception and at.error
     assert any("meetings.csv" in c.value for c in at.caption)
     at.switch_page("pages/trade.py").run()
-    assert not at.error and len(at.get("plotly_chart")) == CHARTS["pages/trade.py"]
+    assert not at.error and len(at.get("vega_lite_chart")) == CHARTS["pages/trade.py"]
 
 
 def test_sources_page_counts_the_rows_of_each_file():
@@ -400,33 +426,33 @@ def test_the_share_of_trade_view_draws_for_every_member_in_both_languages():
     at = open_app({"share_state": "KAZ", "share_partners": "CHN,SCO", "lang": "es"}, "pages/trade.py")
     assert not at.exception and not at.error
     share = charts(at)[5]
-    assert share.layout.title.text.startswith("Kazajistán: comercio con cada socio")
-    assert {trace.name for trace in share.data} == {"China", "Todos los demás miembros"}
+    assert title(share).startswith("Kazajistán: comercio con cada socio")
+    assert {r["partner"] for r in rows(share)} == {"China", "Todos los demás miembros"}
     for member in ("CHN", "RUS", "IND", "PAK", "IRN", "BLR", "KGZ", "TJK", "UZB"):
         at = open_app({"share_state": member}, "pages/trade.py")
-        assert not at.exception and charts(at)[5].data, member
+        assert not at.exception and rows(charts(at)[5]), member
 
 
 def test_the_matrix_rule_is_kept_in_the_link_and_named_in_the_caption():
     at = open_app({"whose": "partner", "year": "2020"}, "pages/trade.py")
     assert not at.exception and at.radio(key="whose").value == "partner"
-    assert "mirror" in charts(at)[2].layout.title.text and any("mirror figures" in c.value for c in at.caption)
+    assert "mirror" in title(charts(at)[2]) and any("mirror figures" in c.value for c in at.caption)
 
 
 def test_the_gap_between_the_two_sides_is_drawn_for_the_chosen_pair():
     at = open_app({"pairs": "CHN-RUS,KAZ-UZB", "gap_pair": "KAZ-UZB"}, "pages/trade.py")
     assert not at.exception and at.selectbox(key="gap_pair").value == "KAZ-UZB"
     gap = charts(at)[1]
-    assert gap.layout.title.text.startswith("Kazakhstan – Uzbekistan: gap")
+    assert title(gap).startswith("Kazakhstan – Uzbekistan: gap")
     # DOTS_103 and DOTS_210: Kazakhstan 2,913.48 and Uzbekistan 2,855.72 USD m in 2020: 2.0 % of the larger.
-    assert round(dict(zip(gap.data[0].x, gap.data[0].y))[2020], 1) == 2.0
+    assert round({r["year"]: r["gap"] for r in rows(gap)}[2020], 1) == 2.0
 
 
 def test_the_profile_shows_each_partners_share():
     at = open_app({"country": "KGZ"}, "pages/country.py")
     shares = charts(at)[1]
-    assert html.unescape(shares.layout.title.text) == "Kyrgyzstan's SCO partners in 2020: share of its trade with the world"
-    by_partner = dict(zip(shares.data[0].y, shares.data[0].x))
+    assert title(shares) == "Kyrgyzstan's SCO partners in 2020: share of its trade with the world"
+    by_partner = {r["partner"]: r["share"] for r in rows(shares)}
     assert round(by_partner["China"], 1) == 13.8 and round(by_partner["Russia"], 1) == 27.6
 
 
@@ -440,7 +466,7 @@ def test_one_leaders_year_and_a_summits_bilaterals_open_from_the_link():
     at = open_app({"summit": "2019-06-13"}, "pages/summits.py")
     assert not at.exception and at.selectbox(key="summit").value == "2019-06-13"
     assert counted(at.metric[0].value) >= 20 and at.metric[0].value.startswith("at least")
-    assert len(at.get("plotly_chart")) == CHARTS["pages/summits.py"]
+    assert len(at.get("vega_lite_chart")) == CHARTS["pages/summits.py"]
 
 
 def test_a_leader_the_record_does_not_hold_is_a_bad_link():

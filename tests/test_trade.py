@@ -121,16 +121,19 @@ def test_matrix_and_flow_map_for_2024_are_traceable(data, trade):
     flows, figures_shown = flows_for_map(trade, 2024, data["cities"])
     assert "CHN-RUS" in set(flows["pair"])
     assert set(figures_shown["pair"]) == set(flows["pair"])
-    fig = figures.build_trade_flow_map(flows, figures_shown, "en", 2024)
-    assert len(fig.data) == len(flows) + 1 + 3  # a line per pair, their middles, three widths in the legend
+    spec = figures.build_trade_flow_map(flows, figures_shown, "en", 2024)
+    drawn = [r for data in spec["datasets"].values() for r in data]
+    assert len(drawn) == len(flows)  # a line per pair, each naming every reporter's figure
+    china_russia = next(r for r in drawn if r["pair"] == "China – Russia")
+    assert "China → Russia" in china_russia["figures"] and "Russia → China" in china_russia["figures"]
 
 
 def test_series_figure_breaks_at_gaps():
     frame = prepare_trade(pd.DataFrame([_row(year=2000, value_usd=1e9), _row(year=2003, value_usd=2e9)]))
-    fig = figures.build_trade_series(frame, pd.DataFrame(columns=["kind", "x", "text"]), "en", False)
-    line = fig.data[0]
-    assert list(line.x) == [2000, 2001, 2002, 2003]
-    assert list(line.y) == [1.0, None, None, 2.0] and line.connectgaps is False
+    spec = figures.build_trade_series(frame, pd.DataFrame(columns=["kind", "x", "text"]), "en", False)
+    line = [r for data in spec["datasets"].values() for r in data if "series" in r]
+    assert [r["year"] for r in line] == [2000, 2001, 2002, 2003]
+    assert [r["bn"] for r in line][::3] == [1.0, 2.0] and all(pd.isna(r["bn"]) for r in line[1:3])
 
 
 def test_events_include_summits_accessions_and_meetings(data, meetings):
