@@ -364,10 +364,10 @@ def build_meetings_map(by_place: pd.DataFrame, lang: str) -> dict:
         "format": [label("format", f, lang) for f in by_place["format"]],
         "meetings": by_place["meetings"].to_numpy(), "pairs": by_place["pairs"].astype(str).to_numpy(),
         "lat": by_place["lat"].to_numpy(), "lon": by_place["lon"].to_numpy(),
-    }), [8 + 8 * n ** 0.5 for n in by_place["meetings"]])
+    }), [6 + 3 * n ** 0.5 for n in by_place["meetings"]])
     named = set(rows.drop_duplicates("city").head(MAX_PLACE_LABELS)["city"])
     rows["label"] = [f"{c} ({n})" if c in named else "" for c, n in zip(rows["city"], rows["meetings"])]
-    land, projection = _world(150, (35, 25))
+    land, projection = _world(185, (40, 22))
     bubbles = alt.Chart(rows).mark_circle(opacity=0.7, stroke="#ffffff", strokeWidth=1).encode(
         longitude="lon:Q", latitude="lat:Q", size=alt.Size("area:Q", scale=None, legend=None),
         color=alt.Color("format:N", title=None, scale=_format_color(lang, ("in_person", "virtual", "phone")),
@@ -410,7 +410,7 @@ def build_meetings_timeline(meetings: pd.DataFrame, summits: pd.DataFrame, lang:
                           "where": [city_name(c, lang) for c in during["city"]]})
     scale, axis = time_axis(shown["date"].min(), shown["date"].max()) if len(shown) else (
         alt.Undefined, alt.Axis(title=None))
-    y = alt.Y("row:N", title=None, sort=[*order, summit_row])
+    y = alt.Y("row:N", title=None, sort=[*order, summit_row], axis=alt.Axis(labelLimit=260))
     points = alt.Chart(rows).mark_point(filled=True, size=90, opacity=1, stroke="#ffffff", strokeWidth=1).encode(
         x=alt.X("day:T", scale=scale, axis=axis), y=y,
         color=alt.Color("format:N", title=None, scale=_format_color(lang, ("in_person", "virtual", "phone")),
@@ -590,7 +590,8 @@ def _figure_tooltip(lang: str) -> list[alt.Tooltip]:
 
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
            "#17becf"]
-EVENT_SHAPES = {"summit": "triangle-up", "accession": "diamond", "meeting": "stroke"}
+# A meeting is a short vertical tick (an SVG path: Vega-Lite's "stroke" is horizontal).
+EVENT_SHAPES = {"summit": "triangle-up", "accession": "diamond", "meeting": "M0,-1.2L0,1.2"}
 EVENT_COLORS = {"summit": "#7f7f7f", "accession": "#c0392b", "meeting": "#1f4e79"}
 
 
@@ -629,7 +630,9 @@ def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show
     floor = float(shown.min()) if log and len(shown) else 0
     y = alt.Y("bn:Q", title=t("usd_billions_log" if log else "usd_billions", lang),
               scale=alt.Scale(type="log") if log else alt.Scale(zero=True), axis=alt.Axis(format=",~f"))
-    x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True))
+    first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (1992, date.today().year)
+    x = alt.X("year:Q", title=None, scale=alt.Scale(domain=[first, last + 1], nice=False),
+              axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True))
     tooltip = _figure_tooltip(lang)
     layers = [
         alt.Chart(data).mark_line(strokeWidth=2.5, invalid="break-paths-show-domains").encode(x=x, y=y, color=color),
@@ -655,10 +658,10 @@ def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show
                               "event": [t(f"event_{k}", lang) for k in events["kind"]],
                               "text": events["text"].astype(str).to_numpy()})
         domain = [t(f"event_{k}", lang) for k in kinds]
-        layers.append(alt.Chart(marks).mark_point(filled=True, size=110, opacity=1).encode(
+        layers.append(alt.Chart(marks).mark_point(filled=True, size=110, opacity=1, strokeWidth=2).encode(
             x=x, y=y, shape=alt.Shape("event:N", title=None, scale=alt.Scale(domain=domain,
                                                                             range=[EVENT_SHAPES[k] for k in kinds]),
-                                      legend=alt.Legend(orient="top")),
+                                      legend=alt.Legend(orient="top", labelLimit=320)),
             fill=alt.Fill("event:N", scale=alt.Scale(domain=domain, range=[EVENT_COLORS[k] for k in kinds]),
                           legend=None),
             stroke=alt.Stroke("event:N", scale=alt.Scale(domain=domain, range=[EVENT_COLORS[k] for k in kinds]),

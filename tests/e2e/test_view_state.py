@@ -10,16 +10,16 @@ import pytest
 
 from tests.e2e.conftest import guarded_page, wait_until_drawn
 
-# Page, link, geo maps drawn, a label the view shows in Spanish once the language is switched, and key numbers
+# Page, link, plotly maps drawn (the animations), a label the view shows in Spanish once the language is switched, and key numbers
 # read off the data files: 8 members on 9 June 2017 (India and Pakistan joined that day); at least 9 meetings with
 # Russia or Kazakhstan on 3-4 July 2024 (the Astana summit); 2 pairs chosen; at least 125 meetings recorded for
 # Belarus; 10 members today.
 VIEWS = {
     "membership": ("membership?as_of=2017-06-09&play=1", 1, "Miembro", ["8"]),
-    "meetings": ("meetings?countries=RUS,KAZ&rule=all_contacts&period=2024-07-03..2024-07-04&pair=KAZ-RUS", 1,
+    "meetings": ("meetings?countries=RUS,KAZ&rule=all_contacts&period=2024-07-03..2024-07-04&pair=KAZ-RUS", 0,
                  "Rusia", ["9", "chips=2", "radio=2"]),
     "trade": ("trade?pairs=CHN-RUS,CHN-KAZ&flow=exports&releases=1&year=2020&base=2016&whose=partner"
-              "&share_state=KAZ&share_partners=CHN,SCO&gap_pair=CHN-KAZ", 1, "China – Kazajistán",
+              "&share_state=KAZ&share_partners=CHN,SCO&gap_pair=CHN-KAZ", 0, "China – Kazajistán",
               ["chips=2", "slider=2020", "slider=2016", "radio=1"]),
     "country": ("country?country=BLR&partners=BLR-RUS", 0, "Bielorrusia", ["125", "chips=1"]),
     "overview": ("?lang=en", 0, "Miembros", ["10"]),
@@ -42,8 +42,8 @@ def _key_numbers(page) -> list[str]:
     radios = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stRadio"]')]
         .map(r => [...r.querySelectorAll('input[type=radio]')].findIndex(i => i.checked))""")
     sliders = page.locator('[data-testid="stSliderThumbValue"]').all_inner_texts()
-    legend = page.locator('[data-testid="stPlotlyChart"]').first.locator(".legend .traces").count() \
-        if page.locator('[data-testid="stPlotlyChart"]').count() else 0
+    legend = page.locator('[data-testid="stVegaLiteChart"]').first.locator(".role-legend-label text").count() \
+        if page.locator('[data-testid="stVegaLiteChart"]').count() else 0
     numbers = [n for text in texts for n in re.findall(r"\d+", text.replace(",", "").replace(".", ""))]
     return numbers + [f"chips={chips}", f"legend={legend}"] + [f"slider={s}" for s in sliders] \
         + [f"radio={r}" for r in radios]
@@ -101,7 +101,7 @@ def test_a_shared_spanish_link_opens_the_same_view_in_a_fresh_browser(browser, a
 
 def test_the_citation_names_the_link_of_the_view_on_screen(page, app_url):
     page.goto(f"{app_url}/trade?pairs=CHN-KAZ&year=2020&base=2016&lang=es")
-    wait_until_drawn(page, geo_charts=1)
+    wait_until_drawn(page)
     page.get_by_text("Citar esta vista").last.click()  # the last table of the page: its figures
     cited = page.locator('[data-testid="stCode"]').last.inner_text()
     url = re.search(r"https?://\S+", cited).group(0)
@@ -111,11 +111,11 @@ def test_the_citation_names_the_link_of_the_view_on_screen(page, app_url):
 
 def test_a_filter_changed_on_screen_reaches_the_link_and_the_citation(page, app_url):
     page.goto(f"{app_url}/meetings")
-    wait_until_drawn(page, geo_charts=1)
+    wait_until_drawn(page)
     page.locator('[data-testid="stRadio"] [data-testid="stRadioOption"]').filter(has_text="In person only").click()
-    wait_until_drawn(page, geo_charts=1)
+    wait_until_drawn(page)
     page.get_by_text("Play through the years").click()
-    wait_until_drawn(page, geo_charts=2)
+    wait_until_drawn(page, geo_charts=1)
     assert parse_qs(urlparse(page.url).query) == {"rule": ["in_person"], "play": ["true"]}
     page.get_by_text("Cite this view").click()
     cited = page.locator('[data-testid="stCode"]').last.inner_text()
