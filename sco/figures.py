@@ -230,8 +230,10 @@ def _number_locale(lang: str) -> dict:
 def _spec(chart: alt.TopLevelMixin, title: str, height: int, lang: str) -> dict:
     """A chart as the Vega-Lite specification a page draws: titled, as wide as its column, numbers formatted with
     the language's separators."""
+    # Not validated here (a third of the time a new choice takes): the tests validate every chart against the
+    # Vega-Lite schema.
     spec = chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=16), height=height,
-                            width="container").to_dict()
+                            width="container").to_dict(validate=False)
     spec.setdefault("config", {})["locale"] = {"number": _number_locale(lang)}
     return spec
 
@@ -276,13 +278,14 @@ _LABEL_SIDES = {"top center": ("center", "bottom", 0, -1), "bottom center": ("ce
 
 def _place_labels(rows: pd.DataFrame) -> list[alt.Chart]:
     """Text layers that name each place beside its bubble, on the side label_positions chose, clear of the bubble
-    (rows need `side`, `radius` and `label`; an empty label is not drawn). They share the bubbles' rows: one
-    dataset per map."""
+    (rows need `side`, `radius` and `label`; an empty label is not drawn). They take the map's own rows (set on the
+    layered chart): one dataset per map, read once."""
     layers = []
-    for (side, radius), _ in rows.groupby(["side", "radius"], sort=True):
+    named = rows[rows["label"] != ""]
+    for (side, radius), _ in named.groupby(["side", "radius"], sort=True):
         align, baseline, dx, dy = _LABEL_SIDES[side]
         offset = int(radius) + 3
-        layers.append(alt.Chart(rows).transform_filter(
+        layers.append(alt.Chart().transform_filter(
             (alt.datum.side == side) & (alt.datum.radius == radius) & (alt.datum.label != "")).mark_text(
             align=align, baseline=baseline, dx=dx * offset, dy=dy * offset, fontSize=11, color="#333333").encode(
             longitude="lon:Q", latitude="lat:Q", text="label:N"))
@@ -290,8 +293,9 @@ def _place_labels(rows: pd.DataFrame) -> list[alt.Chart]:
 
 
 def _bubbles(rows: pd.DataFrame, diameters: list[float]) -> pd.DataFrame:
-    """Point sizes as Vega-Lite wants them (areas, px²), and the radius the labels keep clear of."""
-    radius = [round(d / 2) for d in diameters]
+    """Point sizes as Vega-Lite wants them (areas, px²), and the radius the labels keep clear of (in steps of 4 px:
+    a text layer per side and step)."""
+    radius = [4 * round(d / 8) for d in diameters]
     sides = label_positions(rows["lat"].tolist(), rows["lon"].tolist())
     return rows.assign(area=[3.1416 * r * r for r in radius], radius=radius, side=sides)
 
@@ -306,12 +310,12 @@ def build_summits_map(by_city: pd.DataFrame, lang: str) -> dict:
         "lat": by_city["lat"].to_numpy(), "lon": by_city["lon"].to_numpy(),
     }), [10 + 7 * n for n in by_city["summits"]])
     land, projection = _world(420, (82, 42))
-    bubbles = alt.Chart(rows).mark_circle(color="#1f4e79", opacity=0.75, stroke="#ffffff", strokeWidth=1).encode(
+    bubbles = alt.Chart().mark_circle(color="#1f4e79", opacity=0.75, stroke="#ffffff", strokeWidth=1).encode(
         longitude="lon:Q", latitude="lat:Q", size=alt.Size("area:Q", scale=None, legend=None),
         tooltip=[alt.Tooltip("label:N", title=t("city", lang)), alt.Tooltip("country:N", title=t("host", lang)),
                  alt.Tooltip("summits:Q", title=t("summits_count", lang)),
                  alt.Tooltip("years:N", title=t("years", lang))])
-    chart = alt.layer(land, bubbles, *_place_labels(rows)).project(**projection)
+    chart = alt.layer(land, bubbles, *_place_labels(rows), data=rows).project(**projection)
     return _spec(chart, t("summits_map_title", lang), 520, lang)
 
 
@@ -368,7 +372,7 @@ def build_meetings_map(by_place: pd.DataFrame, lang: str) -> dict:
     named = set(rows.drop_duplicates("city").head(MAX_PLACE_LABELS)["city"])
     rows["label"] = [f"{c} ({n})" if c in named else "" for c, n in zip(rows["city"], rows["meetings"])]
     land, projection = _world(185, (40, 22))
-    bubbles = alt.Chart(rows).mark_circle(opacity=0.7, stroke="#ffffff", strokeWidth=1).encode(
+    bubbles = alt.Chart().mark_circle(opacity=0.7, stroke="#ffffff", strokeWidth=1).encode(
         longitude="lon:Q", latitude="lat:Q", size=alt.Size("area:Q", scale=None, legend=None),
         color=alt.Color("format:N", title=None, scale=_format_color(lang, ("in_person", "virtual", "phone")),
                         legend=alt.Legend(orient="top")),
@@ -376,7 +380,7 @@ def build_meetings_map(by_place: pd.DataFrame, lang: str) -> dict:
                  alt.Tooltip("format:N", title=t("format", lang)),
                  alt.Tooltip("meetings:Q", title=t("meetings_count", lang)),
                  alt.Tooltip("pairs:N", title=t("pair", lang))])
-    chart = alt.layer(land, bubbles, *_place_labels(rows)).project(**projection)
+    chart = alt.layer(land, bubbles, *_place_labels(rows), data=rows).project(**projection)
     return _spec(chart, t("meetings_map_title", lang), 520, lang)
 
 

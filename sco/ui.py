@@ -1,6 +1,7 @@
 """The thin Streamlit layer shared by every page: language, cached data, data problems, charts, tables."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib
 from collections.abc import Callable, Collection, Sequence
@@ -12,6 +13,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit import dataframe_util
 
 from sco import i18n, links, views
 from sco.countries import country_name
@@ -227,12 +229,31 @@ def dataset() -> Dataset:
     return _load(*_data_version_key())
 
 
+def _is_chart(value: object) -> bool:
+    return isinstance(value, dict) and "$schema" in value and isinstance(value.get("datasets"), dict)
+
+
+def _ready_to_send(value):
+    """A view as it is kept: each chart's rows already in the Arrow form Streamlit sends (it passes bytes through
+    as they are), so that a rerun copies them rather than converting every row again."""
+    if _is_chart(value):
+        return {**value, "datasets": {name: rows if isinstance(rows, bytes) else
+                                      dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
+                                      for name, rows in value["datasets"].items()}}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        charts = {f.name: _ready_to_send(getattr(value, f.name)) for f in dataclasses.fields(value)
+                  if _is_chart(getattr(value, f.name))}
+        return dataclasses.replace(value, **charts) if charts else value
+    return value
+
+
 # Summaries and views (figures and display tables: megabytes at a hundred times the data), shared by every session.
 @st.cache_resource(max_entries=48, ttl=3600, show_spinner=False)
 def _derived(module: str, name: str, folder: str, fingerprint: str, tables: tuple[str, ...], args: tuple):
     dataset = _load(folder, fingerprint)
     # An optional table that is absent or withheld is passed as None: the page has required the others.
-    return getattr(importlib.import_module(module), name)(*(dataset.tables.get(t) for t in tables), *args)
+    return _ready_to_send(getattr(importlib.import_module(module), name)(*(dataset.tables.get(t) for t in tables),
+                                                                         *args))
 
 
 def derived(function: Callable[..., T], *choices, tables: tuple[str, ...]) -> T:

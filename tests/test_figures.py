@@ -219,3 +219,33 @@ def test_the_flow_map_labels_its_largest_flows_and_explains_line_widths(trade, d
     width = next(w for w in _encoding(spec, "strokeWidth"))
     assert width["title"] == "Miles de millones de USD" and len(width["legend"]["values"]) == 3
 
+
+
+def test_every_chart_is_valid_vega_lite(data, meetings, trade):
+    # The builders skip Altair's validation (for speed on a new choice): the schema is checked here instead.
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema import core
+
+    from sco.meetings import count_by_pair, count_by_place, count_by_year
+    from sco.trade import flows_for_map, growth, matrix, series_for_pairs
+    schema = core.load_schema()
+    members = ["CHN", "RUS", "KAZ", "UZB"]
+    by_place, _ = count_by_place(meetings, data["cities"])
+    pair = meetings[meetings["pair"] == "CHN-RUS"]
+    events = pd.DataFrame({"x": [2024, 2024], "kind": ["summit", "meeting"], "text": ["Astana", "Putin – Xi"]})
+    specs = [
+        figures.build_summits_map(summits_by_city(data["summits"], data["cities"]), "es"),
+        figures.build_summits_timeline(data["summits"], "en"),
+        figures.build_meetings_map(by_place, "en"),
+        figures.build_meetings_timeline(meetings, data["summits"], "es", {p: p for p in meetings["pair"]}),
+        figures.build_pair_network(count_by_pair(meetings), "en"),
+        figures.build_ranking(count_by_pair(meetings), list(count_by_pair(meetings)["pair"]), "en", "t"),
+        figures.build_meetings_and_trade(count_by_year(pair), trade[trade["pair"] == "CHN-RUS"].drop_duplicates(
+            "year").assign(value_usd=1e9), "es", "t"),
+        figures.build_trade_series(series_for_pairs(trade, ["CHN-RUS"], "total"), events, "es", True, log=True),
+        figures.build_trade_matrix(matrix(trade, 2023, members), members, "en", 2023, "best"),
+        figures.build_growth_matrix(growth(trade, 2015, 2023, members), members, "es", 2015, 2023),
+        figures.build_trade_flow_map(*flows_for_map(trade, 2023, data["cities"]), "en", 2023),
+    ]
+    for spec in specs:
+        validate_jsonschema(spec, schema)
