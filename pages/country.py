@@ -42,30 +42,35 @@ if len(profile.summits_hosted):
     st.subheader(ui.t("summits_hosted"))
     ui.show_table(view.summits_hosted, link_columns=(ui.t("source_link"),), key="country_summits")
 
-st.subheader(ui.t("counterparts"))
-if view.meetings_per_year is None:
-    st.info(ui.t("no_rows"))
-else:
-    ui.coverage_note(meetings_coverage)
-    st.dataframe(view.counterparts, hide_index=True, width="stretch")
-    ui.show_figure(view.meetings_per_year)
-    ui.show_table(view.meetings, link_columns=(ui.t("source_link"),), key="country_meetings")
+box = ui.section("meetings", ui.t("counterparts"))
+if box.open:
+    with box:
+        if view.meetings_per_year is None:
+            st.info(ui.t("no_rows"))
+        else:
+            ui.coverage_note(meetings_coverage)
+            st.dataframe(view.counterparts, hide_index=True, width="stretch")
+            ui.show_figure(view.meetings_per_year)
+            ui.show_table(view.meetings, link_columns=(ui.t("source_link"),), key="country_meetings")
 
-st.subheader(ui.t("trade_partners"))
-if not profile.trade_pairs:
-    st.info(ui.t("no_rows"))
-else:
-    if "indicators" in data.tables:
-        partner_shares = ui.derived(views.partner_shares_view, iso3, lang, tables=("trade", "indicators"))
-        if partner_shares is not None:
-            ui.show_figure(partner_shares)
-            st.caption(ui.t("share_caption"))
-    pairs = ui.choice(st.multiselect, "partners", options=profile.trade_pairs, default=profile.trade_pairs[:3],
-                      known=all_pairs, format_func=lambda p: pair_name(p, lang), label=ui.t("pairs"))
-    series = ui.derived(views.trade_series_view, tuple(pairs), "total", lang,
-                     tables=("trade", "summits", "membership", "meetings"))
-    if series.chart is not None:
-        ui.show_figure(series.chart)
-        ui.show_table(series.table, link_columns=(ui.t("source_link"),), key="country_trade")
-        ui.download_and_cite(series.table, f"sco_trade_{iso3}.csv", key="country_download",
-                             view_title=ui.t("country_title", country=name))
+box = ui.section("trade", ui.t("trade_partners"), ("partners",))
+if box.open:
+    with box:
+        if not profile.trade_pairs:
+            st.info(ui.t("no_rows"))
+        else:
+            if "indicators" in data.tables:
+                partner_shares = ui.derived(views.partner_shares_view, iso3, lang, tables=("trade", "indicators"))
+                if partner_shares is not None:
+                    ui.show_figure(partner_shares)
+                    st.caption(ui.t("share_caption"))
+            pairs = ui.choice(st.multiselect, "partners", options=profile.trade_pairs,
+                              default=profile.trade_pairs[:3], known=all_pairs,
+                              format_func=lambda p: pair_name(p, lang), label=ui.t("pairs"))
+            series = ui.derived(views.trade_series_view, tuple(pairs), "total", lang,
+                                tables=("trade", "summits", "membership", "meetings"))
+            if series.chart is not None:
+                ui.show_figure(series.chart)
+                ui.show_table(series.table, link_columns=(ui.t("source_link"),), key="country_trade")
+                ui.download_and_cite(series.table, f"sco_trade_{iso3}.csv", key="country_download",
+                                     view_title=ui.t("country_title", country=name))

@@ -41,8 +41,10 @@ st.vega_lite_chart(history.timeline, width="stretch")
 if history.states > figures.MAX_TIMELINE_STATES:
     st.caption(ui.t("timeline_capped", shown=figures.MAX_TIMELINE_STATES, total=history.states))
 
-st.subheader(ui.t("table_title"))
-st.caption(ui.t("precision_note"))
-ui.show_table(history.table, link_columns=(ui.t("source_link"),))
-ui.download_and_cite(history.table, "sco_membership.csv",
-                      key="membership_download", view_title=ui.t("membership_title"))
+box = ui.section("table", ui.t("table_title"))
+if box.open:
+    with box:
+        st.caption(ui.t("precision_note"))
+        ui.show_table(history.table, link_columns=(ui.t("source_link"),))
+        ui.download_and_cite(history.table, "sco_membership.csv",
+                             key="membership_download", view_title=ui.t("membership_title"))

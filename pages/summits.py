@@ -36,22 +36,26 @@ if view.hosts > figures.MAX_TIMELINE_HOSTS:
     st.caption(ui.t("hosts_capped", shown=figures.MAX_TIMELINE_HOSTS, total=view.hosts))
 
 if "meetings" in data.tables:
-    st.subheader(ui.t("summit_bilaterals"))
-    choices = ui.derived(views.summit_choices, lang, tables=("summits",))
-    start = ui.choice(st.selectbox, "summit", options=list(choices), default=next(iter(choices)),
-                      format_func=choices.get, label=ui.t("summit_pick"))
-    bilaterals = ui.derived(views.summit_bilaterals_view, start, lang, tables=("meetings", "summits"))
-    day = date.fromisoformat(start)
-    coverage = ui.derived(views.coverage_view, (), day, day, "in_person", lang, tables=("coverage",))
-    ui.meeting_count(st, "summit_bilaterals_count", bilaterals.count, coverage)
-    st.caption(ui.t("summit_bilaterals_rule"))
-    ui.coverage_note(coverage)
-    if bilaterals.network is None:
-        st.info(ui.t("no_summit_bilaterals"))
-    else:
-        ui.show_figure(bilaterals.network)
-        ui.show_table(bilaterals.table, link_columns=(ui.t("source_link"),), key="summit_meetings")
+    box = ui.section("bilaterals", ui.t("summit_bilaterals"), ("summit",))
+    if box.open:
+        with box:
+            choices = ui.derived(views.summit_choices, lang, tables=("summits",))
+            start = ui.choice(st.selectbox, "summit", options=list(choices), default=next(iter(choices)),
+                              format_func=choices.get, label=ui.t("summit_pick"))
+            bilaterals = ui.derived(views.summit_bilaterals_view, start, lang, tables=("meetings", "summits"))
+            day = date.fromisoformat(start)
+            coverage = ui.derived(views.coverage_view, (), day, day, "in_person", lang, tables=("coverage",))
+            ui.meeting_count(st, "summit_bilaterals_count", bilaterals.count, coverage)
+            st.caption(ui.t("summit_bilaterals_rule"))
+            ui.coverage_note(coverage)
+            if bilaterals.network is None:
+                st.info(ui.t("no_summit_bilaterals"))
+            else:
+                ui.show_figure(bilaterals.network)
+                ui.show_table(bilaterals.table, link_columns=(ui.t("source_link"),), key="summit_meetings")
 
-st.subheader(ui.t("summits_table_title"))
-ui.show_table(view.table, link_columns=(ui.t("source_link"),))
-ui.download_and_cite(view.table, "sco_summits.csv", key="summits_download", view_title=ui.t("summits_title"))
+box = ui.section("table", ui.t("summits_table_title"))
+if box.open:
+    with box:
+        ui.show_table(view.table, link_columns=(ui.t("source_link"),))
+        ui.download_and_cite(view.table, "sco_summits.csv", key="summits_download", view_title=ui.t("summits_title"))

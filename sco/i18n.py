@@ -271,6 +271,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "network_title": {"en": "Who met whom (line width: number of meetings)",
                       "es": "Quién se reunió con quién (grosor: número de reuniones)"},
     "pair_drilldown": {"en": "One pair, year by year", "es": "Una pareja, año por año"},
+    "network_section": {"en": "Who met whom, and who met most", "es": "Quién se reunió con quién, y quién más"},
     "pair": {"en": "Pair", "es": "Pareja"},
     "pair_per_year_title": {"en": "{pair}: meetings per year", "es": "{pair}: reuniones por año"},
     "pair_summary": {"en": "{pair}: {count} meetings from {first} to {last}; the latest on {latest}.",

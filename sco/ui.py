@@ -146,6 +146,22 @@ def bound(widget: Callable[..., T], key: str, **kwargs) -> T:
     return value
 
 
+def section(key: str, label: str, params: Sequence[str] = ()) -> st.delta_generator.DeltaGenerator:
+    """A part of a page that runs only when the reader opens it: an expander whose state the link keeps
+    (`?gap=true`), so that a page first draws only its main view. A link that names one of the section's choices
+    opens it (links made before the section was folded keep showing what they showed); closed, its choices leave
+    the link quietly. Draw inside `if box.open: with box: ...`."""
+    for name in (key, *params):
+        _uses(name)
+    if key not in st.session_state and key not in st.query_params and any(p in st.query_params for p in params):
+        st.session_state[key] = True  # a link's choices open their section (only when the link is opened)
+    box = st.expander(label, key=key, bind="query-params")
+    if not box.open:
+        for name in params:
+            st.query_params.pop(name, None)
+    return box
+
+
 def _uses(key: str) -> None:
     st.session_state.setdefault(PARAMS_THIS_RUN, set()).add(key)
 

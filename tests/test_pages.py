@@ -13,13 +13,19 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sco import i18n
+from sco.countries import country_name
 from tests.conftest import ROOT, rewrite_cell
 
 ENTRY = str(ROOT / "dashboard.py")
 # Page -> number of plotly charts it draws by default (the first page's map is Vega-Lite: see test_home_map).
 # Page -> Vega-Lite charts it draws by default (none draws a plotly chart until an animation is switched on).
-CHARTS = {"pages/home.py": 1, "pages/membership.py": 2, "pages/summits.py": 3, "pages/meetings.py": 6,
-          "pages/trade.py": 7, "pages/country.py": 3, "pages/sources.py": 0}
+CHARTS = {"pages/home.py": 1, "pages/membership.py": 2, "pages/summits.py": 2, "pages/meetings.py": 2,
+          "pages/trade.py": 1, "pages/country.py": 0, "pages/sources.py": 0}
+# Page -> the parts it runs only when opened (ui.section), and the charts it draws with all of them open.
+SECTIONS = {"pages/membership.py": ("table",), "pages/summits.py": ("bilaterals", "table"),
+            "pages/meetings.py": ("network", "one_pair", "one_leader", "table"),
+            "pages/trade.py": ("gap", "in_year", "shares", "missing", "figures"), "pages/country.py": ("meetings", "trade")}
+ALL_CHARTS = {**CHARTS, "pages/summits.py": 3, "pages/meetings.py": 6, "pages/trade.py": 7, "pages/country.py": 3}
 PAGES = list(CHARTS)
 # Page -> its heading by default, written out in each language (the country profile opens on China).
 TITLES = {
@@ -91,6 +97,15 @@ def title(spec: dict) -> str:
     return spec["title"]["text"]
 
 
+def chart_titled(at: AppTest, start: str) -> dict:
+    return next(spec for spec in charts(at) if title(spec).startswith(start))
+
+
+def opened(page: str) -> dict[str, str]:
+    """Link parameters that open every section of a page."""
+    return {key: "true" for key in SECTIONS.get(page, ())}
+
+
 def rows(spec: dict) -> list[dict]:
     """Every row a chart draws, from all its datasets."""
     return [row for data in spec["datasets"].values() for row in data]
@@ -113,11 +128,26 @@ def test_page_runs_without_exception(page, lang):
     assert len(at.get("vega_lite_chart")) == CHARTS[page] and not at.get("plotly_chart")  # no plotly.js to load
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("page", SECTIONS)
+def test_every_section_opens_from_the_link(page, lang):
+    at = open_app({"lang": lang, **opened(page)}, page)
+    assert not at.error and len(at.get("vega_lite_chart")) == ALL_CHARTS[page]
+    assert {key: at.query_params.get(key) for key in SECTIONS[page]} == opened(page)  # the link keeps them open
+
+
+def test_a_link_to_a_sections_choice_opens_it_and_closing_it_drops_the_choice():
+    at = open_app({"pair": "CHN-RUS"}, "pages/meetings.py")
+    assert at.selectbox(key="pair").value == "CHN-RUS"  # drawn: its section is open
+    at = open_app({"pair": "KAZ-RUS", "one_pair": "false"}, "pages/meetings.py")
+    assert "pair" not in at.query_params and not at.warning  # closed on purpose: its choice leaves quietly
+
+
 def test_maps_use_the_local_world_outline():
     at = open_app()
     maps = 0
     for page in PAGES:
-        at.switch_page(page).run()
+        at = open_app(opened(page), page)
         for spec in charts(at):
             outlines = {layer.get("data", {}).get("url") for layer in spec.get("layer", [spec])} - {None}
             if outlines or "projection" in spec:
@@ -212,7 +242,8 @@ def counted(metric: str) -> int:
 
 
 def test_putin_astana_bilaterals_from_the_link():
-    at = open_app({"period": "2024-07-03..2024-07-03", "countries": "RUS", "rule": "in_person"}, "pages/meetings.py")
+    at = open_app({"period": "2024-07-03..2024-07-03", "countries": "RUS", "rule": "in_person", "table": "true"},
+                  "pages/meetings.py")
     assert not at.exception
     # Six talks the Kremlin listed, and a conversation with Lukashenko at the summit lunch. No statement makes
     # Putin's meetings with every state a census: the count is a lower bound, and says so.
@@ -253,7 +284,7 @@ def test_meeting_filters_write_the_link():
 
 def test_meetings_table_holds_every_meeting_counted():
     # The download itself is read in the browser (tests/e2e/test_pages_in_browser.py).
-    at = open_app({"countries": "IND"}, "pages/meetings.py")
+    at = open_app({"countries": "IND", "table": "true"}, "pages/meetings.py")
     shown = at.dataframe[-1].value
     assert len(shown) == counted(at.metric[0].value)
 
@@ -272,22 +303,24 @@ def test_trade_page_shows_both_reporters_and_the_200bn_line():
 
 
 def test_trade_choices_round_trip_through_the_link():
-    at = open_app({"pairs": "CHN-IND,IND-RUS", "flow": "exports", "year": "2020", "base": "2016"}, "pages/trade.py")
+    at = open_app({"pairs": "CHN-IND,IND-RUS", "flow": "exports", "year": "2020", "base": "2016", "figures": "true"},
+                  "pages/trade.py")
     assert not at.exception
     assert at.multiselect(key="pairs").value == ["CHN-IND", "IND-RUS"]
     assert at.radio(key="flow").value == "exports"
-    assert dict(at.query_params) == {"pairs": "CHN-IND,IND-RUS", "flow": "exports", "year": "2020", "base": "2016"}
+    assert dict(at.query_params) == {"pairs": "CHN-IND,IND-RUS", "flow": "exports", "year": "2020", "base": "2016",
+                                     "figures": "true"}
     table = at.dataframe[-1].value
     assert set(table["Flow"]) == {"Reporter's exports"}
 
 
 def test_published_statistics_only_from_the_link():
-    at = open_app({"releases": "1"}, "pages/trade.py")
+    at = open_app({"releases": "1", "figures": "true"}, "pages/trade.py")
     assert not at.exception and at.toggle(key="releases").value
     table = at.dataframe[-1].value
     assert set(table["Kind of source"]) <= {"Customs service", "Statistics office", "International organisation",
                                             "Ministry or public agency", "Reconciled estimate"}
-    everything = open_app(page="pages/trade.py").dataframe[-1].value
+    everything = open_app({"figures": "true"}, "pages/trade.py").dataframe[-1].value
     assert "Officials (statistics not named)" in set(everything["Kind of source"])
 
 
@@ -340,7 +373,7 @@ def test_sources_page_counts_the_rows_of_each_file():
 def test_a_long_table_shows_its_first_rows_and_says_so(monkeypatch):
     import sco.ui
     monkeypatch.setattr(sco.ui, "MAX_TABLE_ROWS", 5)
-    at = open_app(page="pages/membership.py")
+    at = open_app({"table": "true"}, "pages/membership.py")
     assert len(at.dataframe[-1].value) == 5
     assert any("5" in c.value and "48" in c.value for c in at.caption)
 
@@ -373,20 +406,21 @@ def test_a_page_that_crashes_fails_its_test(monkeypatch):
 
     monkeypatch.setattr(sco.ui, "show_table", broken)
     with pytest.raises(AssertionError, match="unexpected error"):
-        open_app(page="pages/summits.py")
+        open_app({"table": "true"}, "pages/summits.py")
 
 
 def test_cite_this_view_names_the_data_version_the_view_and_its_sources(monkeypatch):
     from datetime import date
     import sco.ui
     monkeypatch.setattr(sco.ui, "today", lambda: date(2026, 12, 1))
-    at = open_app({"countries": "RUS,KAZ", "rule": "all_contacts", "lang": "es"}, "pages/meetings.py")
+    at = open_app({"countries": "RUS,KAZ", "rule": "all_contacts", "lang": "es", "table": "true"}, "pages/meetings.py")
     cited = at.code[-1].value
     # data/versions.csv: the newest table changed on 2026-11-30; 134 meetings cite their sources.
     assert cited.startswith("SCO relations dashboard data, versión 2026-11-30. «Reuniones bilaterales de líderes». ")
     from urllib.parse import parse_qs, urlparse
     url = cited.split("». ")[1].split(" ")[0]
-    assert parse_qs(urlparse(url).query) == {"countries": ["RUS,KAZ"], "rule": ["all_contacts"], "lang": ["es"]}
+    assert parse_qs(urlparse(url).query) == {"countries": ["RUS,KAZ"], "rule": ["all_contacts"], "lang": ["es"],
+                                             "table": ["true"]}
     assert cited.endswith("Consultado el 1 de diciembre de 2026.")
     sources = int(cited.split("a partir de ")[1].split(" ")[0])
     assert 0 < sources <= counted(at.metric[0].value)
@@ -395,7 +429,7 @@ def test_cite_this_view_names_the_data_version_the_view_and_its_sources(monkeypa
 def test_an_edited_data_file_is_read_again(data_copy, monkeypatch):
     from tests.conftest import append_row
     monkeypatch.setenv("SCO_DATA_DIR", str(data_copy))
-    at = open_app(page="pages/summits.py")
+    at = open_app({"table": "true"}, "pages/summits.py")
     before = len(at.dataframe[-1].value)
     append_row(data_copy, "summits.csv", {
         "start_date": "2026-06-01", "end_date": "2026-06-02", "city": "Astana", "host_iso3": "KAZ",
@@ -414,7 +448,7 @@ def test_every_parameter_not_understood_is_named_in_one_notice():
 
 def test_a_rewritten_record_of_table_dates_is_read_again(data_copy, monkeypatch):
     monkeypatch.setenv("SCO_DATA_DIR", str(data_copy))
-    at = open_app(page="pages/summits.py")
+    at = open_app({"table": "true"}, "pages/summits.py")
     assert "version 2026-11-30." in at.code[-1].value
     record = data_copy / "versions.csv"
     record.write_text(record.read_text(encoding="utf-8").replace("2026-11-30", "2027-01-05"), encoding="utf-8")
@@ -425,18 +459,18 @@ def test_a_rewritten_record_of_table_dates_is_read_again(data_copy, monkeypatch)
 def test_the_share_of_trade_view_draws_for_every_member_in_both_languages():
     at = open_app({"share_state": "KAZ", "share_partners": "CHN,SCO", "lang": "es"}, "pages/trade.py")
     assert not at.exception and not at.error
-    share = charts(at)[5]
-    assert title(share).startswith("Kazajistán: comercio con cada socio")
+    share = chart_titled(at, "Kazajistán: comercio con cada socio")
     assert {r["partner"] for r in rows(share)} == {"China", "Todos los demás miembros"}
     for member in ("CHN", "RUS", "IND", "PAK", "IRN", "BLR", "KGZ", "TJK", "UZB"):
         at = open_app({"share_state": member}, "pages/trade.py")
-        assert not at.exception and rows(charts(at)[5]), member
+        assert not at.exception and rows(chart_titled(at, country_name(member, "en"))), member
 
 
 def test_the_matrix_rule_is_kept_in_the_link_and_named_in_the_caption():
     at = open_app({"whose": "partner", "year": "2020"}, "pages/trade.py")
     assert not at.exception and at.radio(key="whose").value == "partner"
-    assert "mirror" in title(charts(at)[2]) and any("mirror figures" in c.value for c in at.caption)
+    assert chart_titled(at, "Total trade among members in 2020") and "mirror" in title(
+        chart_titled(at, "Total trade among members")) and any("mirror figures" in c.value for c in at.caption)
 
 
 def test_the_gap_between_the_two_sides_is_drawn_for_the_chosen_pair():
@@ -449,8 +483,8 @@ def test_the_gap_between_the_two_sides_is_drawn_for_the_chosen_pair():
 
 
 def test_the_profile_shows_each_partners_share():
-    at = open_app({"country": "KGZ"}, "pages/country.py")
-    shares = charts(at)[1]
+    at = open_app({"country": "KGZ", "trade": "true"}, "pages/country.py")
+    shares = chart_titled(at, "Kyrgyzstan's SCO partners")
     assert title(shares) == "Kyrgyzstan's SCO partners in 2020: share of its trade with the world"
     by_partner = {r["partner"]: r["share"] for r in rows(shares)}
     assert round(by_partner["China"], 1) == 13.8 and round(by_partner["Russia"], 1) == 27.6
@@ -466,7 +500,7 @@ def test_one_leaders_year_and_a_summits_bilaterals_open_from_the_link():
     at = open_app({"summit": "2019-06-13"}, "pages/summits.py")
     assert not at.exception and at.selectbox(key="summit").value == "2019-06-13"
     assert counted(at.metric[0].value) >= 20 and at.metric[0].value.startswith("at least")
-    assert len(at.get("vega_lite_chart")) == CHARTS["pages/summits.py"]
+    assert len(at.get("vega_lite_chart")) == CHARTS["pages/summits.py"] + 1  # the summit's graph
 
 
 def test_a_leader_the_record_does_not_hold_is_a_bad_link():
@@ -495,8 +529,8 @@ def test_the_overview_and_the_sources_say_how_current_the_data_are(meetings, tra
 
 
 def test_summit_filters_open_from_the_link():
-    at = open_app({"formats": "in_person", "hosts": "KAZ,UZB", "years": ["2010", "2020"], "lang": "es"},
-                  "pages/summits.py")
+    at = open_app({"formats": "in_person", "hosts": "KAZ,UZB", "years": ["2010", "2020"], "lang": "es",
+                   "table": "true"}, "pages/summits.py")
     assert at.multiselect(key="hosts").value == ["KAZ", "UZB"] and at.slider(key="years").value == (2010, 2020)
     table = next(d.value for d in at.dataframe if "Decisiones de membresía" in d.value)
     assert list(table["Ciudad"]) == ["Taskent", "Astaná", "Taskent", "Astaná"]
