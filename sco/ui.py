@@ -153,9 +153,8 @@ def section(key: str, label: str, params: Sequence[str] = ()) -> st.delta_genera
     the link quietly. Draw inside `if box.open: with box: ...`."""
     for name in (key, *params):
         _uses(name)
-    if key not in st.session_state and key not in st.query_params and any(p in st.query_params for p in params):
-        st.session_state[key] = True  # a link's choices open their section (only when the link is opened)
-    box = st.expander(label, key=key, bind="query-params")
+    # Open by default where the link names one of its choices: the link then needs no word of its own for that.
+    box = st.expander(label, expanded=any(p in st.query_params for p in params), key=key, bind="query-params")
     if not box.open:
         for name in params:
             st.query_params.pop(name, None)

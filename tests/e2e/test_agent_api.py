@@ -17,7 +17,7 @@ def elements(node: dict, kind: str) -> list[dict]:
 
 def test_an_assistant_opens_a_trade_view_by_its_link_parameters(app_url):
     snapshot = interact(app_url, "interact", {"page": "trade", "query_params": {
-        "pairs": ["CHN-KAZ"], "flow": ["total"], "lang": ["es"]}})
+        "pairs": ["CHN-KAZ"], "flow": ["total"], "lang": ["es"], "figures": ["true"]}})
     assert snapshot["status"] == "ready" and snapshot["page"]["title"] == "Comercio"
     assert [w["value"] for w in elements(snapshot["tree"], "multiselect")][0] == ["China – Kazajistán"]
     table = next(t for t in elements(snapshot["tree"], "dataframe") if t.get("key") == "trade_table")

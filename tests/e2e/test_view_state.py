@@ -100,13 +100,13 @@ def test_a_shared_spanish_link_opens_the_same_view_in_a_fresh_browser(browser, a
 
 
 def test_the_citation_names_the_link_of_the_view_on_screen(page, app_url):
-    page.goto(f"{app_url}/trade?pairs=CHN-KAZ&year=2020&base=2016&lang=es")
+    page.goto(f"{app_url}/trade?pairs=CHN-KAZ&year=2020&base=2016&figures=true&lang=es")
     wait_until_drawn(page)
     page.get_by_text("Citar esta vista").last.click()  # the last table of the page: its figures
     cited = page.locator('[data-testid="stCode"]').last.inner_text()
     url = re.search(r"https?://\S+", cited).group(0)
     assert parse_qs(urlparse(url).query) == parse_qs(urlparse(page.url).query) == {
-        "pairs": ["CHN-KAZ"], "year": ["2020"], "base": ["2016"], "lang": ["es"]}
+        "pairs": ["CHN-KAZ"], "year": ["2020"], "base": ["2016"], "figures": ["true"], "lang": ["es"]}
 
 
 def test_a_filter_changed_on_screen_reaches_the_link_and_the_citation(page, app_url):
@@ -117,7 +117,10 @@ def test_a_filter_changed_on_screen_reaches_the_link_and_the_citation(page, app_
     page.get_by_text("Play through the years").click()
     wait_until_drawn(page, geo_charts=1)
     assert parse_qs(urlparse(page.url).query) == {"rule": ["in_person"], "play": ["true"]}
+    page.get_by_text("The meetings shown, with their sources").click()  # a section opened on screen
+    wait_until_drawn(page, geo_charts=1)
+    assert parse_qs(urlparse(page.url).query) == {"rule": ["in_person"], "play": ["true"], "table": ["true"]}
     page.get_by_text("Cite this view").click()
     cited = page.locator('[data-testid="stCode"]').last.inner_text()
     assert parse_qs(urlparse(re.search(r"https?://\S+", cited).group(0)).query) == {
-        "rule": ["in_person"], "play": ["true"]}
+        "rule": ["in_person"], "play": ["true"], "table": ["true"]}
