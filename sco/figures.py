@@ -594,8 +594,8 @@ def _figure_tooltip(lang: str) -> list[alt.Tooltip]:
 
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
            "#17becf"]
-# A meeting is a short vertical tick (an SVG path: Vega-Lite's "stroke" is horizontal).
-EVENT_SHAPES = {"summit": "triangle-up", "accession": "diamond", "meeting": "M0,-1.2L0,1.2"}
+# A meeting is a short vertical bar (an SVG path: Vega-Lite's "stroke" is horizontal).
+EVENT_SHAPES = {"summit": "triangle-up", "accession": "diamond", "meeting": "M-0.2,-1.2H0.2V1.2H-0.2Z"}
 EVENT_COLORS = {"summit": "#7f7f7f", "accession": "#c0392b", "meeting": "#1f4e79"}
 
 
@@ -641,7 +641,7 @@ def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show
     layers = [
         alt.Chart(data).mark_line(strokeWidth=2.5, invalid="break-paths-show-domains").encode(x=x, y=y, color=color),
         alt.Chart(data).transform_filter("isValid(datum.bn)").mark_point(filled=True, size=45, opacity=1).encode(
-            x=x, y=y, color=color, tooltip=tooltip,
+            x=x, y=y, color=alt.Color("series:N", scale=colors, legend=None), tooltip=tooltip,
             shape=alt.Shape("basis:N", scale=alt.Scale(domain=["reported", "computed"], range=["circle", "diamond"]),
                             legend=None)),
         alt.Chart(data).transform_filter("datum.end != ''").mark_text(align="left", dx=7, fontSize=12,
@@ -662,16 +662,18 @@ def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show
                               "event": [t(f"event_{k}", lang) for k in events["kind"]],
                               "text": events["text"].astype(str).to_numpy()})
         domain = [t(f"event_{k}", lang) for k in kinds]
-        layers.append(alt.Chart(marks).mark_point(filled=True, size=110, opacity=1, strokeWidth=2).encode(
-            x=x, y=y, shape=alt.Shape("event:N", title=None, scale=alt.Scale(domain=domain,
-                                                                            range=[EVENT_SHAPES[k] for k in kinds]),
-                                      legend=alt.Legend(orient="top", labelLimit=320)),
-            fill=alt.Fill("event:N", scale=alt.Scale(domain=domain, range=[EVENT_COLORS[k] for k in kinds]),
-                          legend=None),
-            stroke=alt.Stroke("event:N", scale=alt.Scale(domain=domain, range=[EVENT_COLORS[k] for k in kinds]),
-                              legend=None),
+        # Shape and colour share one field and title: Vega-Lite draws them as one legend, apart from the lines'.
+        legend = alt.Legend(orient="top", labelLimit=320)
+        layers.append(alt.Chart(marks).mark_point(filled=True, size=110, opacity=1).encode(
+            x=x, y=y, shape=alt.Shape("event:N", title=None, legend=legend, scale=alt.Scale(
+                domain=domain, range=[EVENT_SHAPES[k] for k in kinds])),
+            color=alt.Color("event:N", title=None, legend=legend, scale=alt.Scale(
+                domain=domain, range=[EVENT_COLORS[k] for k in kinds])),
             tooltip=[alt.Tooltip("event:N", title=t("event", lang)), alt.Tooltip("text:N", title="")]))
-    return _spec(alt.layer(*layers).resolve_scale(shape="independent"), t("trade_series_title", lang), 480, lang)
+    # Each layer its own colour and shape scales (the lines' give the same colours everywhere: explicit domain and
+    # range), so that the events' legend stays apart from the lines'.
+    return _spec(alt.layer(*layers).resolve_scale(color="independent", shape="independent"),
+                 t("trade_series_title", lang), 480, lang)
 
 
 def build_mirror_gap(gaps: pd.DataFrame, title: str, lang: str) -> dict:
