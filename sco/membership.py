@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from sco.schema import STATUSES
@@ -103,10 +104,13 @@ def summits_by_city(summits: pd.DataFrame, cities: pd.DataFrame) -> pd.DataFrame
 def summit_decisions(summits: pd.DataFrame, membership: pd.DataFrame) -> pd.Series:
     """For each summit (by index), the statuses that began on its days: the admissions and changes it decided
     (membership's start dates are the day of the decision or signature), as (state, status) pairs."""
-    decided = {}
-    for index, start, end in zip(summits.index, summits["start_date"], summits["end_date"]):
-        began = membership[membership["start_date"].between(start, end)].sort_values(["status", "iso3"])
-        decided[index] = list(zip(began["iso3"], began["status"]))
+    ordered = membership.sort_values(["status", "iso3"], kind="stable")
+    began = ordered["start_date"].to_numpy()
+    pairs = list(zip(ordered["iso3"], ordered["status"]))
+    # One sorted pass of the membership table, then a comparison of arrays per summit (not a filter and a sort).
+    decided = {index: [pairs[i] for i in np.flatnonzero((began >= start) & (began <= end))]
+               for index, start, end in zip(summits.index, summits["start_date"].to_numpy(),
+                                            summits["end_date"].to_numpy())}
     return pd.Series(decided, dtype=object)
 
 

@@ -13,7 +13,8 @@ from tests.e2e.conftest import guarded_page, wait_until_drawn
 # Page, link, plotly maps drawn (the animations), a label the view shows in Spanish once the language is switched, and key numbers
 # read off the data files: 8 members on 9 June 2017 (India and Pakistan joined that day); at least 9 meetings with
 # Russia or Kazakhstan on 3-4 July 2024 (the Astana summit); 2 pairs chosen; at least 125 meetings recorded for
-# Belarus; 10 members today.
+# Belarus; 10 members today; in-person summits hosted by Kazakhstan or Uzbekistan 2010-2020, with the Bishkek
+# summit's bilaterals and its table opened; Tokayev's meetings of 2024, with the network section opened.
 VIEWS = {
     "membership": ("membership?as_of=2017-06-09&play=1", 1, "Miembro", ["8"]),
     "meetings": ("meetings?countries=RUS,KAZ&rule=all_contacts&period=2024-07-03..2024-07-04&pair=KAZ-RUS", 0,
@@ -23,6 +24,10 @@ VIEWS = {
               ["chips=2", "slider=2020", "slider=2016", "radio=1"]),
     "country": ("country?country=BLR&partners=BLR-RUS", 0, "Bielorrusia", ["125", "chips=1"]),
     "overview": ("?lang=en", 0, "Miembros", ["10"]),
+    "summits": ("summits?formats=in_person&hosts=KAZ,UZB&years=2010&years=2020&summit=2019-06-13&table=true", 0,
+                "Anfitrión", ["chips=1", "slider=2010", "slider=2020"]),
+    "leader": ("meetings?leader=Kassym-Jomart%20Tokayev&leader_year=2024&network=true", 0, "Líder",
+               ["radio=1"]),
 }
 
 
