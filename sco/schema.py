@@ -204,7 +204,7 @@ CITIES = Table(
 )
 
 # Languages other than English that city names are given in (English names are the other tables' own).
-NAME_LANGUAGES = ("es",)
+NAME_LANGUAGES = ("es", "ru", "zh")
 
 CITY_NAMES = Table(
     name="city_names",
@@ -214,7 +214,8 @@ CITY_NAMES = Table(
         Column("city", TEXT, "City name as the other tables write it."),
         Column("iso3", ISO3, "ISO alpha-3 code of the city's country."),
         Column("lang", CHOICE, "Language of the name (ISO 639-1).", choices=NAME_LANGUAGES),
-        Column("name", TEXT, "The city's name in that language, as the cited page writes it."),
+        Column("name", TEXT, "The city's name in that language, as the cited page writes it (Russian names in their "
+               "dictionary form where the page declines them)."),
         NOTE,
         *SOURCE_COLUMNS,
     ),
@@ -437,7 +438,8 @@ DESCRIPTIONS_ES: dict[tuple[str | None, str], str] = {
     ("city_names", "city"): "Nombre de la ciudad tal como lo escriben las demás tablas.",
     ("city_names", "iso3"): "Código ISO alfa-3 del país de la ciudad.",
     ("city_names", "lang"): "Idioma del nombre (ISO 639-1).",
-    ("city_names", "name"): "Nombre de la ciudad en ese idioma, tal como lo escribe la página citada.",
+    ("city_names", "name"): "Nombre de la ciudad en ese idioma, tal como lo escribe la página citada (los nombres "
+                            "rusos en su forma de diccionario donde la página los declina).",
     ("meetings", "date"): "Día de la reunión (en una visita, el día de las conversaciones).",
     ("meetings", "end_date"): "Último día de una visita de varios días; vacío en otro caso.",
     ("meetings", "iso3_a"): "Código ISO alfa-3 de la primera parte.",
