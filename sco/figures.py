@@ -191,27 +191,62 @@ def build_status_timeline_light(membership: pd.DataFrame, lang: str, today: date
 MAX_SUMMIT_CITIES = 300
 
 
-def label_positions(lats: list[float], lons: list[float], near: float = 6.0) -> list[str]:
-    """A side for each place's label, away from its neighbours closer than `near` degrees (Tashkent, Samarkand,
-    Dushanbe; Beijing, Tianjin, Qingdao, Shanghai), so that labels do not sit on one another or on the
-    neighbours' bubbles: above a place whose neighbours lie south, to the left of one whose neighbours lie east."""
-    sides = []
-    for lat, lon in zip(lats, lons):
-        pulls = [(b - lon, a - lat) for a, b in zip(lats, lons)
-                 if (a, b) != (lat, lon) and abs(a - lat) < near and abs(b - lon) < near]
-        east, north = sum(p[0] for p in pulls), sum(p[1] for p in pulls)
-        if not pulls or abs(north) >= abs(east):
-            sides.append("top center" if north <= 0 else "bottom center")
-        else:
-            sides.append("middle left" if east > 0 else "middle right")
-    # Two places very close together (Beijing and Tianjin) would still put their labels on one side: the second
-    # takes the other.
-    opposite = {"top center": "bottom center", "bottom center": "top center", "middle left": "middle right",
-                "middle right": "middle left"}
-    for i in range(len(sides)):
-        for j in range(i):
-            if abs(lats[i] - lats[j]) < near / 2 and abs(lons[i] - lons[j]) < near / 2 and sides[i] == sides[j]:
-                sides[i] = opposite[sides[i]]
+def projected(lons, lats, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """Where Vega-Lite draws places on a Natural Earth map (d3's naturalEarth1) of this scale, in pixels from the
+    projection's centre: the map's width moves every place alike, so distances between places are known here."""
+    lam, phi = np.radians(np.asarray(lons, dtype=float)), np.radians(np.asarray(lats, dtype=float))
+    phi2 = phi * phi
+    phi4 = phi2 * phi2
+    x = lam * (0.8707 - 0.131979 * phi2 + phi4 * (-0.013791 + phi4 * (0.003971 * phi2 - 0.001529 * phi4)))
+    y = phi * (1.007226 + phi2 * (0.015085 + phi4 * (-0.044475 + 0.028874 * phi2 - 0.005916 * phi4)))
+    return scale * x, -scale * y
+
+
+LABEL_FONT_PX, LABEL_CHAR_PX = 13, 6.3  # a label's height, and the width of a character at font size 11
+SIDES = ("top center", "middle right", "bottom center", "middle left", "top right", "top left", "bottom right",
+         "bottom left")
+
+
+def _label_box(x: float, y: float, radius: float, side: str, width: float) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of a label on `side` of a bubble at (x, y), clear of it by 3 px."""
+    gap, h, corner = radius + 3, LABEL_FONT_PX, _corner_gap(radius)
+    return {"top center": (x - width / 2, y - gap - h, x + width / 2, y - gap),
+            "bottom center": (x - width / 2, y + gap, x + width / 2, y + gap + h),
+            "middle left": (x - gap - width, y - h / 2, x - gap, y + h / 2),
+            "middle right": (x + gap, y - h / 2, x + gap + width, y + h / 2),
+            "top right": (x + corner, y - corner - h, x + corner + width, y - corner),
+            "top left": (x - corner - width, y - corner - h, x - corner, y - corner),
+            "bottom right": (x + corner, y + corner, x + corner + width, y + corner + h),
+            "bottom left": (x - corner - width, y + corner, x - corner, y + corner + h)}[side]
+
+
+def _corner_gap(radius: float) -> int:
+    """How far a label set at a corner sits from the bubble's centre along each axis: clear of the circle."""
+    return int(radius * 0.75) + 2
+
+
+def _overlap(box: tuple, other: tuple) -> float:
+    return max(0.0, min(box[2], other[2]) - max(box[0], other[0])) * max(0.0, min(box[3], other[3]) - max(box[1], other[1]))
+
+
+def label_positions(lons, lats, radii, labels, scale: float) -> list[str]:
+    """A side for each place's label (most important first: the rows come sorted so) where it covers no label
+    already placed and no other bubble, so that Tashkent, Samarkand, Dushanbe and Almaty, or Beijing, Tianjin and
+    Qingdao, stay legible; where every side is taken, the side that covers least. An empty label takes no room."""
+    xs, ys = projected(lons, lats, scale)
+    bubbles = [(x - r, y - r, x + r, y + r) for x, y, r in zip(xs, ys, radii)]
+    placed, sides = [], []
+    for i, (x, y, r, text) in enumerate(zip(xs, ys, radii, labels)):
+        if not text:
+            sides.append(SIDES[0])
+            continue
+        width = LABEL_CHAR_PX * len(text)
+        covered = {side: sum(_overlap(_label_box(x, y, r, side, width), other)
+                             for other in [*placed, *(b for j, b in enumerate(bubbles) if j != i)])
+                   for side in SIDES}
+        side = min(SIDES, key=lambda s: (covered[s] > 0, covered[s]))  # the first free side, else the least covered
+        sides.append(side)
+        placed.append(_label_box(x, y, r, side, width))
     return sides
 
 
@@ -273,7 +308,9 @@ def _world(scale: float, center: tuple[float, float]) -> tuple[alt.Chart, dict]:
 # Where a place's label sits (label_positions' sides), as Vega-Lite text alignment and a shift away from the point
 # by its radius.
 _LABEL_SIDES = {"top center": ("center", "bottom", 0, -1), "bottom center": ("center", "top", 0, 1),
-                "middle left": ("right", "middle", -1, 0), "middle right": ("left", "middle", 1, 0)}
+                "middle left": ("right", "middle", -1, 0), "middle right": ("left", "middle", 1, 0),
+                "top right": ("left", "bottom", 1, -1), "top left": ("right", "bottom", -1, -1),
+                "bottom right": ("left", "top", 1, 1), "bottom left": ("right", "top", -1, 1)}
 
 
 def _place_labels(rows: pd.DataFrame) -> list[alt.Chart]:
@@ -284,7 +321,7 @@ def _place_labels(rows: pd.DataFrame) -> list[alt.Chart]:
     named = rows[rows["label"] != ""]
     for (side, radius), _ in named.groupby(["side", "radius"], sort=True):
         align, baseline, dx, dy = _LABEL_SIDES[side]
-        offset = int(radius) + 3
+        offset = _corner_gap(radius) if dx and dy else int(radius) + 3
         layers.append(alt.Chart().transform_filter(
             (alt.datum.side == side) & (alt.datum.radius == radius) & (alt.datum.label != "")).mark_text(
             align=align, baseline=baseline, dx=dx * offset, dy=dy * offset, fontSize=11, color="#333333").encode(
@@ -292,24 +329,25 @@ def _place_labels(rows: pd.DataFrame) -> list[alt.Chart]:
     return layers
 
 
-def _bubbles(rows: pd.DataFrame, diameters: list[float]) -> pd.DataFrame:
-    """Point sizes as Vega-Lite wants them (areas, px²), and the radius the labels keep clear of (in steps of 4 px:
-    a text layer per side and step)."""
+def _bubbles(rows: pd.DataFrame, diameters: list[float], scale: float) -> pd.DataFrame:
+    """Point sizes as Vega-Lite wants them (areas, px²), the radius the labels keep clear of (in steps of 4 px: a
+    text layer per side and step), and the side of each label (rows need `label`, most important first)."""
     radius = [4 * round(d / 8) for d in diameters]
-    sides = label_positions(rows["lat"].tolist(), rows["lon"].tolist())
+    sides = label_positions(rows["lon"], rows["lat"], radius, rows["label"].tolist(), scale)
     return rows.assign(area=[3.1416 * r * r for r in radius], radius=radius, side=sides)
 
 
 def build_summits_map(by_city: pd.DataFrame, lang: str) -> dict:
     """Host cities as bubbles sized by the number of summits held there (the busiest cities), each named."""
     by_city = by_city.head(MAX_SUMMIT_CITIES)
+    scale, center = 420, (82, 42)
     rows = _bubbles(pd.DataFrame({
         "label": [city_name(c, lang) for c in by_city["city"]],
         "country": [country_name(c, lang) for c in by_city["host_iso3"]],
         "summits": by_city["summits"].to_numpy(), "years": by_city["years"].astype(str).to_numpy(),
         "lat": by_city["lat"].to_numpy(), "lon": by_city["lon"].to_numpy(),
-    }), [10 + 7 * n for n in by_city["summits"]])
-    land, projection = _world(420, (82, 42))
+    }), [10 + 7 * n for n in by_city["summits"]], scale)
+    land, projection = _world(scale, center)
     bubbles = alt.Chart().mark_circle(color="#1f4e79", opacity=0.75, stroke="#ffffff", strokeWidth=1).encode(
         longitude="lon:Q", latitude="lat:Q", size=alt.Size("area:Q", scale=None, legend=None),
         tooltip=[alt.Tooltip("label:N", title=t("city", lang)), alt.Tooltip("country:N", title=t("host", lang)),
@@ -362,16 +400,20 @@ def build_meetings_map(by_place: pd.DataFrame, lang: str) -> dict:
     """Where leaders met: one bubble per city and format, sized by the number of meetings (the busiest places);
     the places of the most meetings are named."""
     by_place = by_place.sort_values("meetings", ascending=False, kind="stable").head(MAX_MAP_PLACES)
-    rows = _bubbles(pd.DataFrame({
+    scale, center = 185, (40, 22)
+    rows = pd.DataFrame({
         "city": [city_name(c, lang) for c in by_place["city"]],
         "country": [country_name(c, lang) for c in by_place["host_iso3"]],
         "format": [label("format", f, lang) for f in by_place["format"]],
         "meetings": by_place["meetings"].to_numpy(), "pairs": by_place["pairs"].astype(str).to_numpy(),
         "lat": by_place["lat"].to_numpy(), "lon": by_place["lon"].to_numpy(),
-    }), [6 + 3 * n ** 0.5 for n in by_place["meetings"]])
-    named = set(rows.drop_duplicates("city").head(MAX_PLACE_LABELS)["city"])
-    rows["label"] = [f"{c} ({n})" if c in named else "" for c, n in zip(rows["city"], rows["meetings"])]
-    land, projection = _world(185, (40, 22))
+    })
+    # The busiest places are named once each, on their busiest bubble, with their count.
+    first = ~rows["city"].duplicated()
+    named = first & (first.cumsum() <= MAX_PLACE_LABELS)
+    rows["label"] = [f"{c} ({n})" if k else "" for c, n, k in zip(rows["city"], rows["meetings"], named)]
+    rows = _bubbles(rows, [6 + 3 * n ** 0.5 for n in by_place["meetings"]], scale)
+    land, projection = _world(scale, center)
     bubbles = alt.Chart().mark_circle(opacity=0.7, stroke="#ffffff", strokeWidth=1).encode(
         longitude="lon:Q", latitude="lat:Q", size=alt.Size("area:Q", scale=None, legend=None),
         color=alt.Color("format:N", title=None, scale=_format_color(lang, ("in_person", "virtual", "phone")),

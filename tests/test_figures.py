@@ -249,3 +249,18 @@ def test_every_chart_is_valid_vega_lite(data, meetings, trade):
     ]
     for spec in specs:
         validate_jsonschema(spec, schema)
+
+
+def test_map_labels_cover_no_other_label_nor_bubble(data):
+    # Tashkent, Samarkand, Dushanbe, Almaty and Bishkek; Beijing, Tianjin and Qingdao: close together on the map.
+    spec = figures.build_summits_map(summits_by_city(data["summits"], data["cities"]), "en")
+    rows = _rows(spec)
+    xs, ys = figures.projected([r["lon"] for r in rows], [r["lat"] for r in rows], spec["projection"]["scale"])
+    labels = [figures._label_box(x, y, r["radius"], r["side"], figures.LABEL_CHAR_PX * len(r["label"]))
+              for x, y, r in zip(xs, ys, rows)]
+    bubbles = [(x - r["radius"], y - r["radius"], x + r["radius"], y + r["radius"]) for x, y, r in zip(xs, ys, rows)]
+    for i, box in enumerate(labels):
+        assert not any(figures._overlap(box, other) for other in labels[:i]), rows[i]["label"]
+        assert not any(figures._overlap(box, b) for j, b in enumerate(bubbles) if j != i), rows[i]["label"]
+    lone = figures.label_positions([37.6], [55.8], [8], ["Moscow"], 420)
+    assert lone == ["top center"]  # a place alone is named above its bubble

@@ -79,15 +79,6 @@ def test_summits_filtered_by_format_host_and_years(d):
     assert none.count == 0 and none.map is None and none.table.empty
 
 
-def test_labels_of_nearby_places_sit_away_from_their_neighbours():
-    from sco.figures import label_positions
-    # Qingdao, Shanghai south of it, Moscow far from all, Beijing and Tianjin side by side.
-    sides = label_positions([36.07, 31.22, 55.75, 39.9, 39.1], [120.38, 121.46, 37.62, 116.4, 117.2])
-    assert sides[1] == "bottom center" and sides[0] != "bottom center"  # Shanghai's label below, Qingdao's not
-    assert sides[2] == "top center"
-    assert {sides[3], sides[4]} == {"middle left", "middle right"}
-
-
 def test_trade_series_view_finds_china_crossing_200_billion_in_2023(d):
     view = views.trade_series_view(d["trade"], d["summits"], d["membership"], d["meetings"], ("CHN-RUS",), "total",
                                    "en")
