@@ -37,25 +37,34 @@ st.subheader(ui.t("discrepancies_section"))
 for item in ui.t("discrepancies").split(" | "):
     st.text(f"• {item}")
 
-st.subheader(ui.t("dictionary_section"))
-for name, table in TABLES.items():
-    with st.expander(f"{table.file} — {describe_table(table, lang)}"):
-        frame = dictionary_frame(name, lang)
-        frame.columns = [ui.t("col_column"), ui.t("col_type"), ui.t("col_required"), ui.t("col_meaning")]
-        st.dataframe(frame, hide_index=True, width="stretch")
+box = ui.section("dictionary", ui.t("dictionary_section"))
+if box.open:
+    with box:
+        for name, table in TABLES.items():
+            with st.expander(f"{table.file} — {describe_table(table, lang)}"):
+                frame = dictionary_frame(name, lang)
+                frame.columns = [ui.t("col_column"), ui.t("col_type"), ui.t("col_required"), ui.t("col_meaning")]
+                st.dataframe(frame, hide_index=True, width="stretch")
 
 if "trade" in data.tables:
-    st.subheader(ui.t("trade_coverage_section"))
-    ui.show_table(tables.coverage_table(ui.derived(coverage, tables=("trade",)), lang), key="sources_coverage")
-    st.subheader(ui.t("known_sources_section"))
-    st.caption(ui.t("known_sources_text"))
-    ui.show_table(ui.derived(views.known_sources, lang, tables=("trade",)), key="known_sources")
+    box = ui.section("trade_coverage", ui.t("trade_coverage_section"))
+    if box.open:
+        with box:
+            ui.show_table(tables.coverage_table(ui.derived(coverage, tables=("trade",)), lang),
+                          key="sources_coverage")
+    box = ui.section("known_sources", ui.t("known_sources_section"))
+    if box.open:
+        with box:
+            st.caption(ui.t("known_sources_text"))
+            ui.show_table(ui.derived(views.known_sources, lang, tables=("trade",)), key="known_sources")
 
 if "coverage" in data.tables:
-    st.subheader(ui.t("coverage_sources"))
-    statements = ui.derived(views.coverage_view, (), date(1990, 1, 1), ui.today(), "all_contacts", lang,
-                            tables=("coverage",))
-    st.dataframe(statements.table, hide_index=True, width="stretch")
+    box = ui.section("statements", ui.t("coverage_sources"))
+    if box.open:
+        with box:
+            statements = ui.derived(views.coverage_view, (), date(1990, 1, 1), ui.today(), "all_contacts", lang,
+                                    tables=("coverage",))
+            st.dataframe(statements.table, hide_index=True, width="stretch")
 
 st.subheader(ui.t("corrections_section"))
 st.text(ui.t("corrections_text"))

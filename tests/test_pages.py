@@ -24,7 +24,8 @@ CHARTS = {"pages/home.py": 1, "pages/membership.py": 2, "pages/summits.py": 2, "
 # Page -> the parts it runs only when opened (ui.section), and the charts it draws with all of them open.
 SECTIONS = {"pages/membership.py": ("table",), "pages/summits.py": ("bilaterals", "table"),
             "pages/meetings.py": ("network", "one_pair", "one_leader", "table"),
-            "pages/trade.py": ("gap", "in_year", "shares", "missing", "figures"), "pages/country.py": ("meetings", "trade")}
+            "pages/trade.py": ("gap", "in_year", "shares", "missing", "figures"), "pages/country.py": ("meetings", "trade"),
+            "pages/sources.py": ("dictionary", "trade_coverage", "known_sources", "statements")}
 ALL_CHARTS = {**CHARTS, "pages/summits.py": 3, "pages/meetings.py": 6, "pages/trade.py": 7, "pages/country.py": 3}
 PAGES = list(CHARTS)
 # Page -> its heading by default, written out in each language (the country profile opens on China).
@@ -134,6 +135,8 @@ def test_every_section_opens_from_the_link(page, lang):
     at = open_app({"lang": lang, **opened(page)}, page)
     assert not at.error and len(at.get("vega_lite_chart")) == ALL_CHARTS[page]
     assert {key: at.query_params.get(key) for key in SECTIONS[page]} == opened(page)  # the link keeps them open
+    closed = open_app({"lang": lang}, page)
+    assert len(at.dataframe) > len(closed.dataframe)  # what the sections hold is drawn only when they are open
 
 
 def test_a_link_to_a_sections_choice_opens_it_and_closing_it_drops_the_choice():
