@@ -225,8 +225,12 @@ def _corner_gap(radius: float) -> int:
     return int(radius * 0.75) + 2
 
 
-def _overlap(box: tuple, other: tuple) -> float:
-    return max(0.0, min(box[2], other[2]) - max(box[0], other[0])) * max(0.0, min(box[3], other[3]) - max(box[1], other[1]))
+def _overlap(box: tuple, others: np.ndarray) -> np.ndarray:
+    """The area `box` (left, top, right, bottom) shares with each of `others` (rows of the same four)."""
+    others = np.asarray(others, dtype=float).reshape(-1, 4)
+    width = np.minimum(box[2], others[:, 2]) - np.maximum(box[0], others[:, 0])
+    height = np.minimum(box[3], others[:, 3]) - np.maximum(box[1], others[:, 1])
+    return np.clip(width, 0, None) * np.clip(height, 0, None)
 
 
 def label_positions(lons, lats, radii, labels, scale: float) -> list[str]:
@@ -234,19 +238,19 @@ def label_positions(lons, lats, radii, labels, scale: float) -> list[str]:
     already placed and no other bubble, so that Tashkent, Samarkand, Dushanbe and Almaty, or Beijing, Tianjin and
     Qingdao, stay legible; where every side is taken, the side that covers least. An empty label takes no room."""
     xs, ys = projected(lons, lats, scale)
-    bubbles = [(x - r, y - r, x + r, y + r) for x, y, r in zip(xs, ys, radii)]
-    placed, sides = [], []
+    radii = np.asarray(radii, dtype=float)
+    bubbles = np.column_stack([xs - radii, ys - radii, xs + radii, ys + radii])
+    placed, sides = np.empty((0, 4)), []
     for i, (x, y, r, text) in enumerate(zip(xs, ys, radii, labels)):
         if not text:
             sides.append(SIDES[0])
             continue
         width = LABEL_CHAR_PX * len(text)
-        covered = {side: sum(_overlap(_label_box(x, y, r, side, width), other)
-                             for other in [*placed, *(b for j, b in enumerate(bubbles) if j != i)])
-                   for side in SIDES}
+        obstacles = np.vstack([placed, np.delete(bubbles, i, axis=0)])
+        covered = {side: float(_overlap(_label_box(x, y, r, side, width), obstacles).sum()) for side in SIDES}
         side = min(SIDES, key=lambda s: (covered[s] > 0, covered[s]))  # the first free side, else the least covered
         sides.append(side)
-        placed.append(_label_box(x, y, r, side, width))
+        placed = np.vstack([placed, _label_box(x, y, r, side, width)])
     return sides
 
 
