@@ -1,6 +1,5 @@
 """The bulk import: the committed tables are exactly what the raw files give, and a damaged file stops it."""
 import json
-import shutil
 
 import openpyxl
 import pytest

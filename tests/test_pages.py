@@ -3,7 +3,6 @@ import base64
 import re
 from datetime import date
 import json
-import html
 
 import numpy as np
 import pyarrow as pa
