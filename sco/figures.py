@@ -42,20 +42,12 @@ def plain(value: object) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else html.escape(str(value))
 
 
-# Dates on axes as numbers, never month names: plotly.js writes those in English only (its locales are not served
-# offline), and "2023-04" reads the same in every language.
-DATE_TICKS = [dict(dtickrange=[None, 86_400_000 * 27], value="%Y-%m-%d"),
-              dict(dtickrange=[86_400_000 * 27, "M11"], value="%Y-%m"), dict(dtickrange=["M12", None], value="%Y")]
-
-
 def _layout(fig: go.Figure, title: str, height: int, lang: str) -> go.Figure:
     # No plotly template: Streamlit's theme replaces it in the browser (pages are pixel-identical either way), and
     # sending it cost about 3 KB of JSON per figure on every rerun.
     fig.update_layout(template="none", title=dict(text=plain(title), x=0, xanchor="left"), height=height, font=FONT,
                       margin=dict(l=10, r=10, t=60, b=10), hoverlabel=dict(align="left"),
                       separators=SEPARATORS.get(lang, SEPARATORS[DEFAULT_LANG]))
-    if fig.layout.xaxis.type == "date":
-        fig.update_xaxes(tickformatstops=DATE_TICKS)
     for traces in (fig.data, *(frame.data for frame in fig.frames)):
         _as_arrays(traces)
     return fig

@@ -102,7 +102,6 @@ STRINGS: dict[str, dict[str, str]] = {
                            "newest year with a trade figure: {year}.",
                     "es": "Versión de los datos: {version} (el día en que cambió una tabla por última vez); reunión "
                           "más reciente registrada: {meeting}; año más reciente con una cifra de comercio: {year}."},
-    "flow_width_legend": {"en": "USD {value} bn", "es": "{value} mil millones USD"},
     "decided": {"en": "Membership decided", "es": "Decisiones de membresía"},
     "no_summits": {"en": "No summit matches these filters.", "es": "Ninguna cumbre coincide con estos filtros."},
     "all_formats": {"en": "All formats", "es": "Todos los formatos"},

@@ -186,12 +186,15 @@ SUMMITS = Table(
     city_refs=(("city", "host_iso3"),),
 )
 
+# A city as the tables name it: its name and its country (cities.csv's key; city_names.csv refers to it).
+CITY_KEY = (Column("city", TEXT, "City name as the other tables write it."),
+            Column("iso3", ISO3, "ISO alpha-3 code of the city's country."))
+
 CITIES = Table(
     name="cities",
     description="Coordinates of every place another table names, from GeoNames.",
     columns=(
-        Column("city", TEXT, "City name as the other tables write it."),
-        Column("iso3", ISO3, "ISO alpha-3 code of the city's country."),
+        *CITY_KEY,
         Column("lat", NUMBER, "Latitude in degrees.", minimum=-90, maximum=90),
         Column("lon", NUMBER, "Longitude in degrees.", minimum=-180, maximum=180),
         Column("geonameid", INT, "GeoNames identifier of the place."),
@@ -211,8 +214,7 @@ CITY_NAMES = Table(
     description="What each city is called in another language, where it differs from or is confirmed against the "
                 "English name the other tables use; a city without a row here is shown by that English name.",
     columns=(
-        Column("city", TEXT, "City name as the other tables write it."),
-        Column("iso3", ISO3, "ISO alpha-3 code of the city's country."),
+        *CITY_KEY,
         Column("lang", CHOICE, "Language of the name (ISO 639-1).", choices=NAME_LANGUAGES),
         Column("name", TEXT, "The city's name in that language, as the cited page writes it (Russian names in their "
                "dictionary form where the page declines them)."),

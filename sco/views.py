@@ -46,14 +46,14 @@ def membership_on(membership: pd.DataFrame, day: date, lang: str) -> MembershipO
               for status, n in count_statuses(on).items()]
     # The map shares the row with the list of states: a smaller scale keeps Belarus to Japan in view.
     return MembershipOnDate(on, count_statuses(on), figures.build_status_map_light(on, lang, title, scale=270,
-                                                                                center=(74, 42)).to_dict(),
+                                                                                center=(74, 42)).to_dict(validate=False),
                             table, listed)
 
 
 def overview_map(membership: pd.DataFrame, day: date, lang: str) -> dict:
     """The first page's status map as a Vega-Lite specification (built and validated once, then only sent)."""
     title = t("home_map_title", lang, date=format_date(day, lang))
-    return figures.build_status_map_light(statuses_on(membership, day), lang, title).to_dict()
+    return figures.build_status_map_light(statuses_on(membership, day), lang, title).to_dict(validate=False)
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class MembershipHistory:
 
 
 def membership_history(membership: pd.DataFrame, lang: str, today: date, as_of: date | None = None) -> MembershipHistory:
-    return MembershipHistory(figures.build_status_timeline_light(membership, lang, today, as_of).to_dict(),
+    return MembershipHistory(figures.build_status_timeline_light(membership, lang, today, as_of).to_dict(validate=False),
                              membership["iso3"].nunique(), tables.membership_table(membership, lang))
 
 
@@ -75,8 +75,8 @@ def membership_animation(membership: pd.DataFrame, lang: str, today: date) -> go
 
 @dataclass(frozen=True)
 class SummitsView:
-    map: go.Figure | None
-    timeline: go.Figure | None
+    map: dict | None
+    timeline: dict | None
     hosts: int  # host states in the table (the timeline may show fewer)
     table: pd.DataFrame
     count: int = 0
@@ -113,12 +113,12 @@ class MeetingsView:
     unplaced: int  # meetings with no place to map
     pairs: list[str]  # pair keys, most meetings first
     pair_names: dict[str, str]
-    map: go.Figure | None
-    timeline: go.Figure | None
-    network: go.Figure | None
+    map: dict | None
+    timeline: dict | None
+    network: dict | None
     table: pd.DataFrame
     leaders: list[str] = ()  # leaders, most meetings first
-    leader_ranking: go.Figure | None = None
+    leader_ranking: dict | None = None
 
 
 def meetings_view(meetings: pd.DataFrame, summits: pd.DataFrame, cities: pd.DataFrame, chosen: MeetingFilter,
@@ -148,7 +148,7 @@ def meetings_animation(meetings: pd.DataFrame, cities: pd.DataFrame, chosen: Mee
 class PairView:
     count: int
     latest: pd.Timestamp
-    per_year: go.Figure
+    per_year: dict
     table: pd.DataFrame
 
 
@@ -175,7 +175,7 @@ class LeaderView:
     count: int
     counterparts_total: int  # the chart shows the first figures.MAX_RANKED
     years: list[int]  # the years the leader met anyone, latest first
-    counterparts: go.Figure | None
+    counterparts: dict | None
     table: pd.DataFrame
 
 
@@ -206,7 +206,7 @@ def summit_choices(summits: pd.DataFrame, lang: str) -> dict[str, str]:
 @dataclass(frozen=True)
 class SummitBilateralsView:
     count: int
-    network: go.Figure | None
+    network: dict | None
     table: pd.DataFrame
 
 
@@ -224,7 +224,7 @@ def summit_bilaterals_view(meetings: pd.DataFrame, summits: pd.DataFrame, start:
 @dataclass(frozen=True)
 class TradeSeriesView:
     count: int  # figures shown
-    chart: go.Figure | None
+    chart: dict | None
     crossing: pd.Series | None  # China's first reported China-Russia total above USD 200 bn, when it is shown
     table: pd.DataFrame
     latest: list[str] = ()  # each state's own statistics: its last two years, in words, to quote without hovering
@@ -258,9 +258,9 @@ def _latest_figures(rows: pd.DataFrame, lang: str) -> list[str]:
 
 @dataclass(frozen=True)
 class TradeYearView:
-    matrix: go.Figure
-    growth: go.Figure
-    flow_map: go.Figure
+    matrix: dict
+    growth: dict
+    flow_map: dict
 
 
 def trade_year_view(trade: pd.DataFrame, membership: pd.DataFrame | None, cities: pd.DataFrame, year: int,
@@ -291,7 +291,7 @@ def trade_choices(trade: pd.DataFrame, membership: pd.DataFrame | None, today: d
                         sorted(statuses_on(membership, today).query("status == 'member'")["iso3"]))
 
 
-def mirror_gap_view(trade: pd.DataFrame, pair: str, lang: str) -> go.Figure | None:
+def mirror_gap_view(trade: pd.DataFrame, pair: str, lang: str) -> dict | None:
     """How far the two states' statistics for their trade differ, year by year; None if never both."""
     gaps = mirror_gap(trade, pair)
     return figures.build_mirror_gap(gaps, t("gap_title", lang, pair=pair_name(pair, lang)), lang) if len(gaps) \
@@ -300,8 +300,8 @@ def mirror_gap_view(trade: pd.DataFrame, pair: str, lang: str) -> go.Figure | No
 
 @dataclass(frozen=True)
 class ShareView:
-    of_trade: go.Figure | None
-    of_gdp: go.Figure | None
+    of_trade: dict | None
+    of_gdp: dict | None
     table: pd.DataFrame
 
 
@@ -325,7 +325,7 @@ class CountryView:
     statuses: pd.DataFrame  # display tables
     summits_hosted: pd.DataFrame
     counterparts: pd.DataFrame
-    meetings_per_year: go.Figure | None
+    meetings_per_year: dict | None
     meetings: pd.DataFrame
 
 
@@ -347,7 +347,7 @@ def country_view(membership: pd.DataFrame, meetings: pd.DataFrame, trade: pd.Dat
                        pd.DataFrame(), counterparts, per_year, tables.meetings_table(profile.meetings, lang))
 
 
-def partner_shares_view(trade: pd.DataFrame, indicators: pd.DataFrame, iso3: str, lang: str) -> go.Figure | None:
+def partner_shares_view(trade: pd.DataFrame, indicators: pd.DataFrame, iso3: str, lang: str) -> dict | None:
     """Each SCO state's share of the state's trade with the world, in the last year that has both (the IMF files)."""
     partners = sorted(set(trade.loc[trade["reporter_iso3"] == iso3, "partner_iso3"]))
     frame = shares(trade, indicators, iso3, partners, {})

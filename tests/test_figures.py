@@ -246,6 +246,10 @@ def test_every_chart_is_valid_vega_lite(data, meetings, trade):
         figures.build_trade_matrix(matrix(trade, 2023, members), members, "en", 2023, "best"),
         figures.build_growth_matrix(growth(trade, 2015, 2023, members), members, "es", 2015, 2023),
         figures.build_trade_flow_map(*flows_for_map(trade, 2023, data["cities"]), "en", 2023),
+        figures.build_status_map_light(statuses_on(data["membership"], date(2024, 7, 5)), "es", "t").to_dict(
+            validate=False),
+        figures.build_status_timeline_light(data["membership"], "en", date(2026, 1, 1), date(2024, 7, 5)).to_dict(
+            validate=False),
     ]
     for spec in specs:
         validate_jsonschema(spec, schema)
