@@ -3,7 +3,7 @@ leaders ranked), one pair (with its trade), one leader, and the table."""
 import streamlit as st
 
 from sco import figures, ui, views
-from sco.countries import country_name
+from sco.countries import country_name, leader_name
 from sco.i18n import format_date
 from sco.meetings import COUNTING_RULES, DEFAULT_RULE, MeetingFilter, countries_in, leaders_in, pairs_in
 
@@ -83,7 +83,7 @@ box = ui.section("one_leader", ui.t("one_leader"), ("leader", "leader_year"))
 if box.open:
     with box:
         leader = ui.choice(st.selectbox, "leader", options=view.leaders, default=view.leaders[0], known=all_leaders,
-                           format_func=str, label=ui.t("leader"))
+                           format_func=lambda name: leader_name(name, lang), label=ui.t("leader"))
         whole = ui.derived(views.leader_view, chosen, leader, None, lang, tables=("meetings",))
         year = ui.choice(st.selectbox, "leader_year", options=["all", *map(str, whole.years)], default="all",
                          known=["all", *map(str, range(first.year, last.year + 1))], label=ui.t("leader_year"),
@@ -92,7 +92,7 @@ if box.open:
                                                             tables=("meetings",))
         leader_coverage = ui.derived(views.coverage_view, (whole.iso3,), period[0], period[1], rule, lang,
                                      tables=("coverage",))
-        st.text(ui.t("leader_summary", leader=leader, period=ui.t("whole_period") if year == "all" else year,
+        st.text(ui.t("leader_summary", leader=leader_name(leader, lang), period=ui.t("whole_period") if year == "all" else year,
                      n=one_leader.count, count=ui.t("at_least", count=one_leader.count)))
         ui.coverage_note(leader_coverage)
         ui.show_figure(one_leader.counterparts)

@@ -6,7 +6,8 @@ import streamlit as st
 
 from sco import tables, ui, views
 from sco.docs import dictionary_frame, table_summaries
-from sco.schema import TABLES, describe_table
+from sco.i18n import describe_table
+from sco.schema import TABLES
 from sco.trade import coverage
 
 lang = ui.page_setup()

@@ -1,43 +1,33 @@
-"""Display names of places: countries from pycountry (English and Spanish, with the few overrides analysts expect),
-cities from data/city_names.csv (each name sourced; a city without one keeps the English name the tables use)."""
+"""Display names: countries from CLDR (Babel), with the few names a catalogue replaces by everyday usage;
+cities and leaders from data/city_names.csv and data/leader_names.csv (each name sourced; one without a name there
+keeps the English name the tables use)."""
 from __future__ import annotations
 
 import csv
-import gettext
 from functools import lru_cache
 from pathlib import Path
 
 import pycountry
+from babel import Locale
 
 from sco.data import data_dir
+from sco.locales import DEFAULT_LANG, catalogue
 
-# Only where everyday usage differs from ISO 3166 and pycountry's translation.
-NAME_OVERRIDES: dict[str, dict[str, str]] = {
-    "RUS": {"en": "Russia", "es": "Rusia"},
-    "MDV": {"es": "Maldivas"},
-}
 # Everyday names that pycountry.countries.lookup does not find, mapped to their codes.
 ALIASES: dict[str, str] = {"russia": "RUS", "iran": "IRN", "turkey": "TUR", "laos": "LAO", "south korea": "KOR",
                            "uae": "ARE"}
 
 
-@lru_cache(maxsize=4)
-def _translation(lang: str) -> gettext.NullTranslations:
-    # A local translation object: never .install(), which would set a global shared by every session.
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
-
-
 @lru_cache(maxsize=2048)
-def country_name(iso3: str, lang: str = "en") -> str:
-    """Display name of a country in English or Spanish; the code itself if it is unknown."""
-    override = NAME_OVERRIDES.get(iso3, {}).get(lang)
-    if override:
-        return override
+def country_name(iso3: str, lang: str = DEFAULT_LANG) -> str:
+    """Display name of a country in `lang`; the code itself if it is unknown."""
+    entry = catalogue(lang)
+    if iso3 in entry.countries:
+        return entry.countries[iso3]
     country = pycountry.countries.get(alpha_3=iso3)
     if country is None:
         return iso3
-    english = getattr(country, "common_name", None) or country.name
-    return english if lang == "en" else _translation(lang).gettext(english)
+    return Locale.parse(entry.locale).territories.get(country.alpha_2, iso3)
 
 
 def iso3_for(name: str) -> str | None:
@@ -51,21 +41,38 @@ def iso3_for(name: str) -> str | None:
         return None
 
 
-@lru_cache(maxsize=4)
-def _city_names(path: Path, modified: float) -> dict[tuple[str, str], str]:
+@lru_cache(maxsize=8)
+def _names(path: Path, modified: float, key: str) -> dict[tuple[str, str], str]:
     # The file's modification time is part of the key only, so that an edited file is read again.
     with path.open(encoding="utf-8", newline="") as handle:
-        return {(row["city"], row["lang"]): row["name"] for row in csv.DictReader(handle)}
+        return {(row[key], row["lang"]): row["name"] for row in csv.DictReader(handle)}
 
 
-def city_name(city: object, lang: str = "en") -> object:
-    """A city's name in `lang` (Beijing -> Pekín) where data/city_names.csv gives one; otherwise as the tables
-    write it. Anything that is not a city name (empty, missing) is returned unchanged."""
-    if lang == "en" or not isinstance(city, str) or not city:
-        return city
-    path = data_dir() / "city_names.csv"
+def _name_in(file: str, key: str, value: object, lang: str) -> object:
+    if lang == DEFAULT_LANG or not isinstance(value, str) or not value:
+        return value
+    path = data_dir() / file
     try:
         modified = path.stat().st_mtime
     except OSError:
-        return city
-    return _city_names(path, modified).get((city, lang), city)
+        return value
+    return _names(path, modified, key).get((value, lang), value)
+
+
+def city_name(city: object, lang: str = DEFAULT_LANG) -> object:
+    """A city's name in `lang` (Beijing -> Pekín) where data/city_names.csv gives one; otherwise as the tables
+    write it. Anything that is not a city name (empty, missing) is returned unchanged."""
+    return _name_in("city_names.csv", "city", city, lang)
+
+
+def leader_name(leader: object, lang: str = DEFAULT_LANG) -> object:
+    """A leader's name as `lang` writes it (Xi Jinping -> Си Цзиньпин, 习近平) where data/leader_names.csv gives
+    one; otherwise as the tables write it."""
+    return _name_in("leader_names.csv", "leader", leader, lang)
+
+
+def leader_names(leaders: str, lang: str = DEFAULT_LANG) -> str:
+    """A comma-separated list of leaders ('Xi Jinping, Vladimir Putin'), each as `lang` writes it."""
+    if lang == DEFAULT_LANG or not isinstance(leaders, str):
+        return leaders
+    return ", ".join(str(leader_name(name.strip(), lang)) for name in leaders.split(","))

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from sco.data import DEFAULT_DATA_DIR
-from sco.schema import AUTHORITIES, RULES, TABLES, describe
+from sco.i18n import describe
+from sco.schema import AUTHORITIES, RULES, TABLES
 
 README = DEFAULT_DATA_DIR / "README.md"
 

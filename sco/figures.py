@@ -15,9 +15,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from sco.countries import city_name, country_name
-from sco.i18n import (DEFAULT_LANG, SEPARATORS, authority_name, format_date, format_number, format_usd, label,
-                      occasion_text, t)
+from sco.countries import city_name, country_name, leader_name
+from sco.i18n import (authority_name, chart_unit, format_date, format_number, format_usd, label,
+                      occasion_text, separators, t)
 from sco.meetings import pair_name
 from sco.schema import STATUSES
 
@@ -47,7 +47,7 @@ def _layout(fig: go.Figure, title: str, height: int, lang: str) -> go.Figure:
     # sending it cost about 3 KB of JSON per figure on every rerun.
     fig.update_layout(template="none", title=dict(text=plain(title), x=0, xanchor="left"), height=height, font=FONT,
                       margin=dict(l=10, r=10, t=60, b=10), hoverlabel=dict(align="left"),
-                      separators=SEPARATORS.get(lang, SEPARATORS[DEFAULT_LANG]))
+                      separators=separators(lang))
     for traces in (fig.data, *(frame.data for frame in fig.frames)):
         _as_arrays(traces)
     return fig
@@ -253,8 +253,8 @@ def label_positions(lons, lats, radii, labels, scale: float) -> list[str]:
 
 
 def _number_locale(lang: str) -> dict:
-    """d3's number locale for the language's separators (i18n.SEPARATORS): "244 819,5" in Spanish."""
-    decimal, thousands = SEPARATORS.get(lang, SEPARATORS[DEFAULT_LANG])
+    """d3's number locale for the language's separators: "244.819,5" in Spanish, "244 819,5" in Russian."""
+    decimal, thousands = separators(lang)
     return {"decimal": decimal, "thousands": thousands, "grouping": [3], "currency": ["", " USD"]}
 
 
@@ -443,7 +443,7 @@ def build_meetings_timeline(meetings: pd.DataFrame, summits: pd.DataFrame, lang:
         "day": shown["date"].dt.strftime(DAY_FORMAT).to_numpy(),
         "row": [pair_names[p] for p in shown["pair"]],
         "format": [label("format", f, lang) for f in shown["format"]],
-        "who": (shown["leader_a"].astype(str) + " – " + shown["leader_b"].astype(str)).to_numpy(),
+        "who": [f"{leader_name(a, lang)} – {leader_name(b, lang)}" for a, b in zip(shown["leader_a"], shown["leader_b"])],
         "where": [city_name(c, lang) if isinstance(c, str) else "" for c in shown["city"]],
         "occasion": [occasion_text(o, lang) for o in shown["occasion"]],
         "site": [_site(u) for u in shown["source_url"]],
@@ -568,7 +568,7 @@ def build_meetings_and_trade(per_year: pd.DataFrame, totals: pd.DataFrame, lang:
     if totals.empty:
         return _spec(alt.layer(*layers), title, 380, lang)
     trade = pd.DataFrame({
-        "year": totals["year"].to_numpy(), "bn": (totals["value_usd"] / 1e9).to_numpy(),
+        "year": totals["year"].to_numpy(), "bn": (totals["value_usd"] / chart_unit(lang)).to_numpy(),
         "value": [format_usd(v, lang) for v in totals["value_usd"]],
         "whose": [f"{authority_name(s, lang)} ({country_name(r, lang)})"
                   for s, r in zip(totals["source"], totals["reporter_iso3"])],
@@ -602,11 +602,6 @@ def _short(text: object, limit: int = 160) -> str:
     if not isinstance(text, str):
         return ""
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _billions(value: float, lang: str) -> str:
-    """'244.8' / '244,8': billions of dollars with one decimal, in the language's decimal mark."""
-    return format_number(value / 1e9, 1, lang)
 
 
 def _figure_rows(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -650,18 +645,18 @@ def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show
         present = line.dropna(subset=["value_usd"])
         described = _figure_rows(present.assign(year=present.index), lang).reindex(line.index)
         frame = pd.DataFrame({"year": list(years), "series": series_name(series, lang),
-                              "bn": (line["value_usd"] / 1e9).to_numpy(),
+                              "bn": (line["value_usd"] / chart_unit(lang)).to_numpy(),
                               "basis": line["basis"].fillna("").to_numpy()}, index=line.index).join(described)
         # Only the states' own statistics carry their last value: a label per statement would crowd them out.
         last = present.index.max() if len(present) else None
-        frame["end"] = [_billions(v * 1e9, lang) if y == last and series.split("|")[1] in ("release", "international")
+        frame["end"] = [format_number(v, 1, lang) if y == last and series.split("|")[1] in ("release", "international")
                         else "" for y, v in zip(frame["year"], frame["bn"])]
         lines.append(frame)
         extra = group[~group["primary"]]
         if len(extra):
             others.append(_figure_rows(extra, lang).assign(year=extra["year"].to_numpy(),
                                                            series=series_name(series, lang),
-                                                           bn=(extra["value_usd"] / 1e9).to_numpy()))
+                                                           bn=(extra["value_usd"] / chart_unit(lang)).to_numpy()))
     data = pd.concat(lines, ignore_index=True) if lines else pd.DataFrame(
         columns=["year", "series", "bn", "basis", "end", "flow", "period", "value", "whose", "note", "page"])
     names = list(dict.fromkeys(data["series"]))
@@ -690,7 +685,7 @@ def build_trade_series(rows: pd.DataFrame, events: pd.DataFrame, lang: str, show
         layers.append(alt.Chart(pd.concat(others, ignore_index=True)).mark_point(size=80, strokeWidth=2).encode(
             x=x, y=y, color=alt.Color("series:N", scale=colors, legend=None), tooltip=tooltip))
     if show_200bn:
-        mark = pd.DataFrame({"bn": [200], "text": [t("line_200bn", lang)]})
+        mark = pd.DataFrame({"bn": [200e9 / chart_unit(lang)], "text": [t("line_200bn", lang)]})
         layers.append(alt.Chart(mark).mark_rule(color="#c0392b", strokeDash=[5, 4]).encode(y=y))
         layers.append(alt.Chart(mark).mark_text(align="left", baseline="bottom", x=4, dy=-3, color="#c0392b").encode(
             y=y, text="text:N"))
@@ -813,8 +808,8 @@ def build_trade_matrix(cells: pd.DataFrame, countries: list[str], lang: str, yea
     figure the rule chose; a cell without a figure stays grey; whose figure it is heads the tooltip."""
     described = _figure_rows(cells, lang) if len(cells) else pd.DataFrame(
         columns=["flow", "period", "value", "whose", "note", "page"])
-    shown = pd.DataFrame({"row_iso3": cells["row_iso3"], "col_iso3": cells["col_iso3"], "bn": cells["value_usd"] / 1e9,
-                          "label": [_billions(v, lang) for v in cells["value_usd"]],
+    shown = pd.DataFrame({"row_iso3": cells["row_iso3"], "col_iso3": cells["col_iso3"], "bn": cells["value_usd"] / chart_unit(lang),
+                          "label": [format_number(v / chart_unit(lang), 1, lang) for v in cells["value_usd"]],
                           "chosen": [t(f"whose_{w}", lang) for w in cells["whose"]]}, index=cells.index).join(described)
     full, names = _grid(shown, countries, lang, ("row_iso3", "col_iso3"))
     color = alt.Color("bn:Q", title=t("usd_billions", lang), scale=alt.Scale(scheme="blues"),
@@ -863,10 +858,10 @@ def build_trade_flow_map(flows: pd.DataFrame, figures: pd.DataFrame, lang: str, 
         "lat2": flows["lat_b"].to_numpy(), "lon2": flows["lon_b"].to_numpy(),
         "mlat": ((flows["lat_a"] + flows["lat_b"]) / 2).to_numpy(),
         "mlon": ((flows["lon_a"] + flows["lon_b"]) / 2).to_numpy(),
-        "bn": (flows["value_usd"] / 1e9).to_numpy(),
+        "bn": (flows["value_usd"] / chart_unit(lang)).to_numpy(),
         "pair": [pair_name(p, lang) for p in flows["pair"]],
         "figures": [said.get(p, "") for p in flows["pair"]],
-        "label": [_billions(v, lang) if p in largest else "" for p, v in zip(flows["pair"], flows["value_usd"])],
+        "label": [format_number(v / chart_unit(lang), 1, lang) if p in largest else "" for p, v in zip(flows["pair"], flows["value_usd"])],
     })
     widest = float(rows["bn"].max())
     tooltip = [alt.Tooltip("pair:N", title=t("pair", lang)), alt.Tooltip("figures:N", title=t("whose_figure", lang))]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sco.locales import CATALOGUES, DEFAULT_LANG
+
 # Column kinds the loader knows how to check and convert.
 TEXT, ISO3, DATE, INT, NUMBER, URL, CHOICE, AUTHORITY = (
     "text", "iso3", "date", "int", "number", "url", "choice", "authority")
@@ -30,67 +32,51 @@ NATIONAL_STATISTICS = ("customs", "statistics", "agency")
 class Authority:
     kind: str  # one of AUTHORITY_KINDS
     iso3: str | None  # the state it belongs to; None for international bodies and the press
-    name_es: str
 
 
-def _officials(iso3: str, name_es: str) -> Authority:
-    return Authority("officials", iso3, name_es)
+def _officials(iso3: str) -> Authority:
+    return Authority("officials", iso3)
 
 
 # The known sources of trade figures: `trade.source` must name one of them. A figure that a page quotes from a
 # person or an outlet keeps the authority here and the person or outlet in `stated_by`.
 AUTHORITIES: dict[str, Authority] = {
-    "General Administration of Customs of China": Authority("customs", "CHN",
-                                                             "Administración General de Aduanas de China"),
-    "Federal Customs Service of Russia": Authority("customs", "RUS", "Servicio Federal de Aduanas de Rusia"),
-    "National Statistical Committee of Belarus": Authority("statistics", "BLR",
-                                                            "Comité Nacional de Estadística de Bielorrusia"),
-    "National Statistical Committee of Kyrgyzstan": Authority("statistics", "KGZ",
-                                                               "Comité Nacional de Estadística de Kirguistán"),
-    "Statistics Agency of Uzbekistan (formerly State Committee on Statistics)": Authority(
-        "statistics", "UZB", "Agencia de Estadística de Uzbekistán (antes Comité Estatal de Estadística)"),
-    "Statistics Agency under the President of Tajikistan": Authority(
-        "statistics", "TJK", "Agencia de Estadística de la Presidencia de Tayikistán"),
-    "Pakistan Bureau of Statistics": Authority("statistics", "PAK", "Oficina de Estadística de Pakistán"),
-    "Directorate General of Commercial Intelligence and Statistics of India": Authority(
-        "statistics", "IND", "Dirección General de Inteligencia Comercial y Estadística de la India"),
-    "IMF Direction of Trade Statistics": Authority("international", None,
-                                                   "Estadísticas de Dirección del Comercio del FMI"),
-    "IMF International Trade in Goods (IMTS)": Authority(
-        "international", None, "Estadísticas de Comercio Internacional de Mercancías del FMI (IMTS)"),
+    "General Administration of Customs of China": Authority("customs", "CHN"),
+    "Federal Customs Service of Russia": Authority("customs", "RUS"),
+    "National Statistical Committee of Belarus": Authority("statistics", "BLR"),
+    "National Statistical Committee of Kyrgyzstan": Authority("statistics", "KGZ"),
+    "Statistics Agency of Uzbekistan (formerly State Committee on Statistics)": Authority("statistics", "UZB"),
+    "Statistics Agency under the President of Tajikistan": Authority("statistics", "TJK"),
+    "Pakistan Bureau of Statistics": Authority("statistics", "PAK"),
+    "Directorate General of Commercial Intelligence and Statistics of India": Authority("statistics", "IND"),
+    "IMF Direction of Trade Statistics": Authority("international", None),
+    "IMF International Trade in Goods (IMTS)": Authority("international", None),
     # Exporter's and importer's declarations reconciled into one value per direction: neither state's statistics.
-    "CEPII BACI (reconciled, via OEC)": Authority("reconciled", None, "CEPII BACI (conciliado, vía OEC)"),
-    "World Bank World Development Indicators": Authority("international", None,
-                                                         "Indicadores del Desarrollo Mundial del Banco Mundial"),
-    "Eurasian Economic Commission": Authority("international", None, "Comisión Económica Euroasiática"),
-    "Ministry of Commerce of China": Authority("agency", "CHN", "Ministerio de Comercio de China"),
-    "Ministry of Commerce and Industry of India": Authority("agency", "IND",
-                                                             "Ministerio de Comercio e Industria de la India"),
-    "Ministry of Commerce of Pakistan": Authority("agency", "PAK", "Ministerio de Comercio de Pakistán"),
-    "State Bank of Pakistan": Authority("agency", "PAK", "Banco Estatal de Pakistán"),
-    "Trade Development Authority of Pakistan": Authority("agency", "PAK",
-                                                         "Autoridad de Desarrollo Comercial de Pakistán"),
-    "Ministry of Trade and Integration of Kazakhstan": Authority("agency", "KAZ",
-                                                                 "Ministerio de Comercio e Integración de Kazajistán"),
-    "Ministry of Economy and Budget Planning of Kazakhstan": Authority(
-        "agency", "KAZ", "Ministerio de Economía y Planificación Presupuestaria de Kazajistán"),
-    "Ministry of Investments and Foreign Trade of Uzbekistan": Authority(
-        "agency", "UZB", "Ministerio de Inversiones y Comercio Exterior de Uzbekistán"),
-    "Trade Promotion Organization of Iran": Authority("agency", "IRN", "Organización de Promoción Comercial de Irán"),
-    "Officials of Belarus": _officials("BLR", "Autoridades de Bielorrusia"),
-    "Officials of China": _officials("CHN", "Autoridades de China"),
-    "Officials of India": _officials("IND", "Autoridades de la India"),
-    "Officials of Iran": _officials("IRN", "Autoridades de Irán"),
-    "Officials of Kazakhstan": _officials("KAZ", "Autoridades de Kazajistán"),
-    "Officials of Kyrgyzstan": _officials("KGZ", "Autoridades de Kirguistán"),
-    "Officials of Pakistan": _officials("PAK", "Autoridades de Pakistán"),
-    "Officials of Russia": _officials("RUS", "Autoridades de Rusia"),
-    "Officials of Tajikistan": _officials("TJK", "Autoridades de Tayikistán"),
-    "Officials of Uzbekistan": _officials("UZB", "Autoridades de Uzbekistán"),
-    "Press report": Authority("press", None, "Información de prensa"),
+    "CEPII BACI (reconciled, via OEC)": Authority("reconciled", None),
+    "World Bank World Development Indicators": Authority("international", None),
+    "Eurasian Economic Commission": Authority("international", None),
+    "Ministry of Commerce of China": Authority("agency", "CHN"),
+    "Ministry of Commerce and Industry of India": Authority("agency", "IND"),
+    "Ministry of Commerce of Pakistan": Authority("agency", "PAK"),
+    "State Bank of Pakistan": Authority("agency", "PAK"),
+    "Trade Development Authority of Pakistan": Authority("agency", "PAK"),
+    "Ministry of Trade and Integration of Kazakhstan": Authority("agency", "KAZ"),
+    "Ministry of Economy and Budget Planning of Kazakhstan": Authority("agency", "KAZ"),
+    "Ministry of Investments and Foreign Trade of Uzbekistan": Authority("agency", "UZB"),
+    "Trade Promotion Organization of Iran": Authority("agency", "IRN"),
+    "Officials of Belarus": _officials("BLR"),
+    "Officials of China": _officials("CHN"),
+    "Officials of India": _officials("IND"),
+    "Officials of Iran": _officials("IRN"),
+    "Officials of Kazakhstan": _officials("KAZ"),
+    "Officials of Kyrgyzstan": _officials("KGZ"),
+    "Officials of Pakistan": _officials("PAK"),
+    "Officials of Russia": _officials("RUS"),
+    "Officials of Tajikistan": _officials("TJK"),
+    "Officials of Uzbekistan": _officials("UZB"),
+    "Press report": Authority("press", None),
     # Records of leaders' engagements compiled by a research institution (the meetings import).
-    "China Vitae (Carnegie Endowment for International Peace)": Authority(
-        "research", None, "China Vitae (Fundación Carnegie para la Paz Internacional)"),
+    "China Vitae (Carnegie Endowment for International Peace)": Authority("research", None),
 }
 
 
@@ -206,8 +192,8 @@ CITIES = Table(
     key=("city", "iso3"),
 )
 
-# Languages other than English that city names are given in (English names are the other tables' own).
-NAME_LANGUAGES = ("es", "ru", "zh")
+# Languages other than English that names are given in (English names are the other tables' own).
+NAME_LANGUAGES = tuple(lang for lang in CATALOGUES if lang != DEFAULT_LANG)
 
 CITY_NAMES = Table(
     name="city_names",
@@ -223,6 +209,23 @@ CITY_NAMES = Table(
     ),
     key=("city", "iso3", "lang"),
     city_refs=(("city", "iso3"),),
+    required_file=False,
+)
+
+LEADER_NAMES = Table(
+    name="leader_names",
+    description="How each leader's name is written in another language, as a page in that language writes it; a "
+                "leader without a row here is shown by the English name the meetings tables use.",
+    columns=(
+        Column("leader", TEXT, "The leader's name as the meetings tables write it."),
+        Column("iso3", ISO3, "ISO alpha-3 code of the leader's state."),
+        Column("lang", CHOICE, "Language of the name (ISO 639-1).", choices=NAME_LANGUAGES),
+        Column("name", TEXT, "The name in that language as the cited page writes it (Russian names in the "
+               "nominative where the page declines them)."),
+        NOTE,
+        *SOURCE_COLUMNS,
+    ),
+    key=("leader", "iso3", "lang"),
     required_file=False,
 )
 
@@ -371,7 +374,7 @@ COVERAGE = Table(
     required_file=False,
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (MEMBERSHIP, SUMMITS, CITIES, CITY_NAMES, MEETINGS, TRADE, SOURCES,
+TABLES: dict[str, Table] = {t.name: t for t in (MEMBERSHIP, SUMMITS, CITIES, CITY_NAMES, LEADER_NAMES, MEETINGS, TRADE, SOURCES,
                                                  TRADE_IMPORTED, INDICATORS, MEETINGS_IMPORTED, COVERAGE)}
 
 # Rules a violation can name, with the sentence shown to curators.
@@ -402,120 +405,5 @@ RULES: dict[str, str] = {
                              "the reporter must be that state",
 }
 
-# The same descriptions in Spanish, for the data dictionary shown in the app: (table, column), or (None, column)
-# for a column every table shares.
-DESCRIPTIONS_ES: dict[tuple[str | None, str], str] = {
-    (None, "source_title"): "Título de la página que respalda los datos de la fila.",
-    (None, "source_url"): "Dirección de esa página (URL http o https absoluta).",
-    (None, "note"): "Salvedades, discrepancias entre fuentes, redacción exacta.",
-    ("coverage", "iso3_a"): "Una parte.",
-    ("coverage", "iso3_b"): "La otra parte; vacía para las reuniones con los líderes de cualquier Estado de la OCS.",
-    ("coverage", "leaders"): "De quién son las reuniones, cuando no de todos los jefes de Estado o de Gobierno de "
-                             "ambas partes (p. ej., 'Xi Jinping, Vladimir Putin').",
-    ("coverage", "first_date"): "Primer día que cubre la declaración.",
-    ("coverage", "last_date"): "Último día que cubre la declaración.",
-    ("coverage", "rule"): "Los formatos cubiertos: en persona; en persona y por vídeo; todo contacto.",
-    ("coverage", "completeness"): "'census': todas las reuniones que hubo están en la tabla; 'sample': algunas, y "
-                                  "un recuento es una cota inferior.",
-    ("coverage", "searched"): "Qué se buscó y qué se sabe que falta.",
-    (None, "date_precision"): "Precisión de la fecha de inicio; un mes o un año se guarda como su primer día.",
-    ("membership", "iso3"): "Código ISO 3166-1 alfa-3 del Estado.",
-    ("membership", "status"): "Estatus durante el intervalo. 'partner' es el estatus único que sustituyó a "
-                              "observador y socio de diálogo en la cumbre de Tianjin (1 de septiembre de 2025).",
-    ("membership", "start_date"): "Primer día del estatus (decisión o firma; véase la nota).",
-    ("membership", "end_date"): "Día en que terminó el estatus, que es el primero del siguiente; vacío si sigue.",
-    ("summits", "start_date"): "Primer día de la cumbre.",
-    ("summits", "end_date"): "Último día de la cumbre.",
-    ("summits", "city"): "Ciudad anfitriona con el nombre de entonces (en una cumbre virtual, la capital de la "
-                         "presidencia).",
-    ("summits", "host_iso3"): "Código ISO alfa-3 del anfitrión o la presidencia.",
-    ("summits", "format"): "Cómo se reunieron los líderes.",
-    ("summits", "body"): "Grupo de Shanghái u OCS.",
-    ("cities", "city"): "Nombre de la ciudad tal como lo escriben las demás tablas.",
-    ("cities", "iso3"): "Código ISO alfa-3 del país de la ciudad.",
-    ("cities", "lat"): "Latitud en grados.",
-    ("cities", "lon"): "Longitud en grados.",
-    ("cities", "geonameid"): "Identificador GeoNames del lugar.",
-    ("cities", "capital"): "'yes' para la capital de un Estado miembro (origen de los flujos comerciales).",
-    ("city_names", "city"): "Nombre de la ciudad tal como lo escriben las demás tablas.",
-    ("city_names", "iso3"): "Código ISO alfa-3 del país de la ciudad.",
-    ("city_names", "lang"): "Idioma del nombre (ISO 639-1).",
-    ("city_names", "name"): "Nombre de la ciudad en ese idioma, tal como lo escribe la página citada (los nombres "
-                            "rusos en su forma de diccionario donde la página los declina).",
-    ("meetings", "date"): "Día de la reunión (en una visita, el día de las conversaciones).",
-    ("meetings", "end_date"): "Último día de una visita de varios días; vacío en otro caso.",
-    ("meetings", "iso3_a"): "Código ISO alfa-3 de la primera parte.",
-    ("meetings", "leader_a"): "Líder de la primera parte.",
-    ("meetings", "iso3_b"): "Código ISO alfa-3 de la segunda parte.",
-    ("meetings", "leader_b"): "Líder de la segunda parte.",
-    ("meetings", "city"): "Dónde se reunieron; vacío para una videollamada o llamada telefónica.",
-    ("meetings", "host_iso3"): "País anfitrión; vacío para una videollamada o llamada telefónica.",
-    ("meetings", "format"): "Presencial, videollamada o llamada telefónica.",
-    ("meetings", "occasion"): "Por qué se reunieron: visita de Estado, márgenes de una cumbre, foro.",
-    ("trade", "year"): "Año natural, o el año en que termina un año fiscal.",
-    ("trade", "period"): "'calendar', o el año fiscal, p. ej. 'FY2023-24 (Apr-Mar)' (India), 'FY2023-24 (Jul-Jun)' "
-                         "(Pakistán), 'FY2023-24 (Mar-Mar)' (el año iraní).",
-    ("trade", "reporter_iso3"): "De quién son las estadísticas: el Estado cuya autoridad publicó la cifra.",
-    ("trade", "partner_iso3"): "El otro Estado.",
-    ("trade", "flow"): "Exportaciones del declarante al socio, importaciones desde él, o comercio total.",
-    ("trade", "value_usd"): "Valor en dólares estadounidenses (no en millones). Ningún comercio bilateral llega "
-                            "al billón de dólares: un valor mayor es un error de unidad o de codificación.",
-    ("trade", "source"): "De quién es la cifra: una de las fuentes conocidas listadas abajo (servicio de aduanas, "
-                         "oficina de estadística, ministerio u organismo, organismo internacional; las autoridades "
-                         "de un Estado cuando no citan la estadística; la prensa cuando no se cita autoridad).",
-    ("trade", "stated_by"): "Quién dio la cifra cuando no es una publicación de la propia autoridad: un cargo, una "
-                            "embajada, un medio.",
-    (None, "estimate"): "'yes' donde la fuente marca la cifra como estimación propia ('e' del DOTS del FMI).",
-    (None, "source_id"): "El archivo del que viene la cifra: un source_id de sources.csv.",
-    ("sources", "source_id"): "Identificador que las filas importadas dan en su columna source_id.",
-    ("sources", "source"): "De quién son las cifras: una de las fuentes conocidas listadas abajo.",
-    ("sources", "title"): "Qué es el archivo y dónde se guarda bajo data/raw/.",
-    ("sources", "url"): "Dirección del archivo en ese commit.",
-    ("sources", "licence"): "Condiciones de los datos y del repositorio que los redistribuye.",
-    ("indicators", "iso3"): "Código ISO alfa-3 del Estado.",
-    ("indicators", "year"): "Año natural.",
-    ("indicators", "indicator"): "Exportaciones al mundo, importaciones desde el mundo, o PIB en dólares corrientes.",
-    ("indicators", "value_usd"): "Valor en dólares estadounidenses.",
-}
 # A table whose columns are another's: their descriptions are that table's.
 COLUMNS_OF = {"trade_imported": "trade", "meetings_imported": "meetings"}
-
-
-TABLE_DESCRIPTIONS_ES: dict[str, str] = {
-    "membership": "Una fila por intervalo de estatus de un Estado en la OCS (miembro, observador, socio de diálogo, "
-                  "socio).",
-    "summits": "Reuniones de jefes de Estado: el Grupo de Shanghái (1996-2000) y el Consejo de Jefes de Estado de la "
-               "OCS.",
-    "cities": "Coordenadas de cada lugar que nombran las demás tablas, según GeoNames.",
-    "city_names": "Cómo se llama cada ciudad en otro idioma, donde difiere del nombre inglés que usan las demás "
-                  "tablas o se confirma; una ciudad sin fila aquí se muestra con ese nombre inglés.",
-    "meetings": "Reuniones bilaterales de jefes de Estado o de Gobierno de Estados y socios de la OCS, una fila por "
-                "pareja.",
-    "trade": "Comercio anual de mercancías entre dos Estados según las estadísticas de un declarante, en dólares "
-             "estadounidenses.",
-    "sources": "Los archivos masivos de los que vienen las tablas importadas: una fila por archivo en un commit de "
-               "su repositorio.",
-    "trade_imported": "Comercio anual de mercancías entre Estados de la OCS importado de estadísticas masivas (DOTS "
-                      "del FMI 1960-2020, ambos declarantes; CEPII BACI conciliado 2022-2023; exportaciones IMTS del "
-                      "FMI 2025), en dólares estadounidenses.",
-    "indicators": "Comercio de cada Estado de la OCS con el mundo (filas 'World' del DOTS del FMI) y PIB (Banco "
-                  "Mundial), por año, en dólares: los denominadores de las cuotas de comercio.",
-    "coverage": "Cuán completo es el registro de reuniones: para qué Estados y líderes, qué periodo y qué formatos "
-                "es un censo (todas las reuniones que hubo) o una muestra, y qué se buscó.",
-    "meetings_imported": "Reuniones de los presidentes y primeros ministros de China con jefes de Estado o de Gobierno "
-                         "de Estados de la OCS, 2003-2018, importadas de los registros de actividad de China Vitae; "
-                         "`note` cita el registro.",
-}
-
-
-def describe_table(table: Table, lang: str) -> str:
-    """A table's description in English or Spanish."""
-    return TABLE_DESCRIPTIONS_ES[table.name] if lang == "es" else table.description
-
-
-def describe(table: str, column: Column, lang: str) -> str:
-    """A column's description in English or Spanish."""
-    if lang == "es":
-        return (DESCRIPTIONS_ES.get((table, column.name)) or DESCRIPTIONS_ES.get((COLUMNS_OF.get(table), column.name))
-                or DESCRIPTIONS_ES[(None, column.name)])
-    return column.description

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sco.countries import city_name, country_name
-from sco.i18n import authority_name, label, occasion_text, t
+from sco.countries import city_name, country_name, leader_name, leader_names
+from sco.i18n import authority_name, chart_unit, label, occasion_text, t
 from sco.meetings import pair_name
 from sco.schema import STATUSES
 
@@ -69,8 +69,8 @@ def meetings_table(meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("date", lang): _dates(frame["date"]).to_numpy(),
         t("end", lang): _dates(frame["end_date"]).to_numpy(),
         t("pair", lang): _names(frame["pair"], lambda p: pair_name(p, lang)).to_numpy(),
-        t("leader_a", lang): frame["leader_a"].to_numpy(),
-        t("leader_b", lang): frame["leader_b"].to_numpy(),
+        t("leader_a", lang): _names(frame["leader_a"], lambda name: leader_name(name, lang)).to_numpy(),
+        t("leader_b", lang): _names(frame["leader_b"], lambda name: leader_name(name, lang)).to_numpy(),
         t("city", lang): _names(frame["city"], lambda c: city_name(c, lang)).to_numpy(),
         t("host", lang): _names(frame["host_iso3"], lambda c: country_name(c, lang) if c else "").to_numpy(),
         t("format", lang): _names(frame["format"], lambda f: label("format", f, lang)).to_numpy(),
@@ -91,7 +91,7 @@ def trade_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("reporter", lang): [country_name(c, lang) for c in frame["reporter_iso3"]],
         t("partner", lang): [country_name(c, lang) for c in frame["partner_iso3"]],
         t("flow", lang): [t(f"flow_{f}", lang) for f in frame["flow"]],
-        t("value_usd_bn", lang): (frame["value_usd"] / 1e9).round(3).to_numpy(),
+        t("value_usd_bn", lang): (frame["value_usd"] / chart_unit(lang)).round(3).to_numpy(),
         t("value_usd", lang): frame["value_usd"].round(0).astype("int64").to_numpy(),
         t("basis", lang): [t("basis_computed", lang) if b != "reported" else "" for b in frame["basis"]],
         t("whose_figure", lang): _names(frame["source"], lambda s: authority_name(s, lang)).to_numpy(),
@@ -139,7 +139,8 @@ def meetings_coverage_table(statements: pd.DataFrame, lang: str) -> pd.DataFrame
         t("sides", lang): [country_name(a, lang) + " – " + (country_name(b, lang) if isinstance(b, str) and b
                                                              else t("any_sco_state", lang))
                            for a, b in zip(statements["iso3_a"], statements["iso3_b"])],
-        t("leaders", lang): statements["leaders"].fillna("").replace("", t("all_leaders", lang)).to_numpy(),
+        t("leaders", lang): [leader_names(names, lang) if isinstance(names, str) and names else t("all_leaders", lang)
+                             for names in statements["leaders"]],
         t("start", lang): _dates(statements["first_date"]).to_numpy(),
         t("end", lang): _dates(statements["last_date"]).to_numpy(),
         t("counting_rule", lang): [t(f"rule_{r}", lang) for r in statements["rule"]],

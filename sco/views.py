@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sco import figures, tables
-from sco.countries import city_name, country_name
+from sco.countries import city_name, country_name, leader_name
 from sco.coverage import concerning, is_census
 from sco.events import timeline_events
 from sco.i18n import authority_name, format_date, format_usd, label, t
@@ -131,7 +131,7 @@ def meetings_view(meetings: pd.DataFrame, summits: pd.DataFrame, cities: pd.Data
     pairs = count_by_pair(rows)
     names = {p: pair_name(p, lang) for p in pairs["pair"]}
     leaders = count_by_leader(rows)
-    leader_names = [f"{leader} ({country_name(iso3, lang)})" for leader, iso3 in zip(leaders["leader"], leaders["iso3"])]
+    leader_names = [f"{leader_name(leader, lang)} ({country_name(iso3, lang)})" for leader, iso3 in zip(leaders["leader"], leaders["iso3"])]
     return MeetingsView(
         count=len(rows), places=len(by_place), unplaced=unplaced, pairs=pairs["pair"].tolist(), pair_names=names,
         map=figures.build_meetings_map(by_place, lang),
@@ -190,8 +190,8 @@ def leader_view(meetings: pd.DataFrame, chosen: MeetingFilter, leader: str, year
         return LeaderView(iso3, 0, 0, years, None, tables.meetings_table(rows, lang))
     counted = (rows.groupby(["counterpart", "counterpart_iso3"], as_index=False).agg(meetings=("date", "size"))
                .sort_values("meetings", ascending=False, kind="stable"))
-    names = [f"{c} ({country_name(i, lang)})" for c, i in zip(counted["counterpart"], counted["counterpart_iso3"])]
-    title = t("leader_counterparts_title", lang, leader=leader, period=str(year) if year else t("whole_period", lang))
+    names = [f"{leader_name(c, lang)} ({country_name(i, lang)})" for c, i in zip(counted["counterpart"], counted["counterpart_iso3"])]
+    title = t("leader_counterparts_title", lang, leader=leader_name(leader, lang), period=str(year) if year else t("whole_period", lang))
     return LeaderView(iso3, len(rows), len(counted), years, figures.build_ranking(counted, names, lang, title),
                       tables.meetings_table(rows, lang))
 

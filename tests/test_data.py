@@ -128,10 +128,10 @@ def test_huge_file(data_copy, monkeypatch):
     assert "too_large" in {v.rule for v in load_dataset(data_copy).violations}
 
 
-def test_every_known_source_has_a_kind_and_a_spanish_name():
+def test_every_known_source_has_a_kind():
     from sco.schema import AUTHORITIES, AUTHORITY_KINDS
     for name, authority in AUTHORITIES.items():
-        assert authority.kind in AUTHORITY_KINDS and authority.name_es, name
+        assert authority.kind in AUTHORITY_KINDS, name
         assert (authority.iso3 is None) == (authority.kind in ("international", "reconciled", "press", "research")), name
 
 

@@ -29,13 +29,19 @@ ALL_CHARTS = {**CHARTS, "pages/summits.py": 3, "pages/meetings.py": 6, "pages/tr
 PAGES = list(CHARTS)
 # Page -> its heading by default, written out in each language (the country profile opens on China).
 TITLES = {
-    "pages/home.py": {"en": "SCO relations dashboard", "es": "Panel de relaciones de la OCS"},
-    "pages/membership.py": {"en": "Membership over time", "es": "Membresía a lo largo del tiempo"},
-    "pages/summits.py": {"en": "Summits of heads of state", "es": "Cumbres de jefes de Estado"},
-    "pages/meetings.py": {"en": "Bilateral meetings of leaders", "es": "Reuniones bilaterales de líderes"},
-    "pages/trade.py": {"en": "Trade between SCO states", "es": "Comercio entre Estados de la OCS"},
-    "pages/country.py": {"en": "China in the SCO", "es": "China en la OCS"},
-    "pages/sources.py": {"en": "Sources and methods", "es": "Fuentes y métodos"},
+    "pages/home.py": {"en": "SCO relations dashboard", "es": "Panel de relaciones de la OCS",
+                      "ru": "Информационная панель: отношения в рамках ШОС", "zh": "上海合作组织关系数据看板"},
+    "pages/membership.py": {"en": "Membership over time", "es": "Membresía a lo largo del tiempo",
+                            "ru": "Членство в динамике", "zh": "成员资格的历史沿革"},
+    "pages/summits.py": {"en": "Summits of heads of state", "es": "Cumbres de jefes de Estado",
+                         "ru": "Саммиты глав государств", "zh": "国家元首峰会"},
+    "pages/meetings.py": {"en": "Bilateral meetings of leaders", "es": "Reuniones bilaterales de líderes",
+                          "ru": "Двусторонние встречи лидеров", "zh": "领导人双边会晤"},
+    "pages/trade.py": {"en": "Trade between SCO states", "es": "Comercio entre Estados de la OCS",
+                       "ru": "Торговля между государствами ШОС", "zh": "上合组织国家间贸易"},
+    "pages/country.py": {"en": "China in the SCO", "es": "China en la OCS", "ru": "Китай в ШОС", "zh": "中国与上合组织"},
+    "pages/sources.py": {"en": "Sources and methods", "es": "Fuentes y métodos", "ru": "Источники и методология",
+                         "zh": "来源与方法"},
 }
 
 
@@ -118,7 +124,7 @@ def test_every_page_file_is_routed():
     assert all(f'"{p}"' in routed for p in PAGES)
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", list(i18n.LANGUAGES))
 @pytest.mark.parametrize("page", PAGES)
 def test_page_runs_without_exception(page, lang):
     at = open_app({"lang": lang}, page)
@@ -128,7 +134,7 @@ def test_page_runs_without_exception(page, lang):
     assert len(at.get("vega_lite_chart")) == CHARTS[page] and not at.get("plotly_chart")  # no plotly.js to load
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", list(i18n.LANGUAGES))
 @pytest.mark.parametrize("page", SECTIONS)
 def test_every_section_opens_from_the_link(page, lang):
     at = open_app({"lang": lang, **opened(page)}, page)

@@ -1,5 +1,7 @@
 """The schema describes itself in both languages."""
-from sco.schema import AUTHORITIES, TABLES, describe, describe_table
+from sco import i18n
+from sco.i18n import describe, describe_table
+from sco.schema import AUTHORITIES, TABLES
 
 
 def test_a_column_is_found_by_its_name():
@@ -18,4 +20,5 @@ def test_descriptions_in_each_language():
 
 def test_officials_are_a_kind_of_source_of_their_state():
     officials = AUTHORITIES["Officials of Kazakhstan"]
-    assert (officials.kind, officials.iso3, officials.name_es) == ("officials", "KAZ", "Autoridades de Kazajistán")
+    assert (officials.kind, officials.iso3) == ("officials", "KAZ")
+    assert i18n.authority_name("Officials of Kazakhstan", "es") == "Autoridades de Kazajistán"
