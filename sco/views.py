@@ -41,8 +41,8 @@ def membership_on(membership: pd.DataFrame, day: date, lang: str) -> MembershipO
     title = t("membership_map_title", lang, date=format_date(day, lang))
     table = tables.statuses_on_table(on, lang)
     by_status = on.assign(name=[country_name(c, lang) for c in on["iso3"]])
-    listed = [f"{label('status', status, lang)} ({n}): "
-              + ", ".join(sorted(by_status.loc[by_status["status"] == status, "name"]))
+    listed = [t("labelled", lang, label=f"{label('status', status, lang)} ({n})",
+                value=t("names_separator", lang).join(sorted(by_status.loc[by_status["status"] == status, "name"])))
               for status, n in count_statuses(on).items()]
     # The map shares the row with the list of states: a smaller scale keeps Belarus to Japan in view.
     return MembershipOnDate(on, count_statuses(on), figures.build_status_map_light(on, lang, title, scale=270,
@@ -89,8 +89,8 @@ def summits_view(summits: pd.DataFrame, cities: pd.DataFrame, membership: pd.Dat
     chosen = filter_summits(summits, formats, hosts, first, last)
     decided = (summit_decisions(chosen, membership) if membership is not None
                else pd.Series([[] for _ in chosen.index], index=chosen.index, dtype=object))
-    said = decided.map(lambda pairs: "; ".join(f"{country_name(c, lang)}: {label('status', s, lang)}"
-                                               for c, s in pairs))
+    said = decided.map(lambda pairs: t("items_separator", lang).join(
+        t("labelled", lang, label=country_name(c, lang), value=label("status", s, lang)) for c, s in pairs))
     chosen = chosen.assign(decided=said)
     table = tables.summits_table(chosen, lang)
     if chosen.empty:
@@ -251,8 +251,8 @@ def _latest_figures(rows: pd.DataFrame, lang: str) -> list[str]:
     """'China's figures for Russia (statistics release): 2024 USD 244.82 bn; 2025 USD 228.10 bn' per series of a
     state's own statistics (releases and the IMF's), the last two years with a figure."""
     own = rows[rows["primary"] & rows["family"].isin(["release", "international"])]
-    return [f"{figures.series_name(series, lang)}: "
-            + "; ".join(f"{int(r.year)} {format_usd(r.value_usd, lang)}" for r in group.tail(2).itertuples())
+    return [t("labelled", lang, label=figures.series_name(series, lang), value=t("items_separator", lang).join(
+                f"{int(r.year)} {format_usd(r.value_usd, lang)}" for r in group.tail(2).itertuples()))
             for series, group in own.sort_values("year").groupby("series", sort=True)]
 
 

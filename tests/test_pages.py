@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from sco import i18n
 from sco.countries import country_name
+from sco.locales import CATALOGUES
 from tests.conftest import ROOT, rewrite_cell
 
 ENTRY = str(ROOT / "dashboard.py")
@@ -142,6 +143,69 @@ def test_every_section_opens_from_the_link(page, lang):
     assert {key: at.query_params.get(key) for key in SECTIONS[page]} == opened(page)  # the link keeps them open
     closed = open_app({"lang": lang}, page)
     assert len(at.dataframe) > len(closed.dataframe)  # what the sections hold is drawn only when they are open
+
+
+def _chart_texts(node: object) -> list[str]:
+    """Titles and tooltip headings of a Vega-Lite specification (not the data it draws)."""
+    if isinstance(node, dict):
+        found = [node["title"]] if isinstance(node.get("title"), str) else []
+        if isinstance(node.get("title"), dict) and isinstance(node["title"].get("text"), str):
+            found.append(node["title"]["text"])
+        return found + [text for key, value in node.items() if key not in ("datasets", "data")
+                        for text in _chart_texts(value)]
+    if isinstance(node, list):
+        return [text for value in node for text in _chart_texts(value)]
+    return []
+
+
+def interface_texts(at: AppTest) -> list[str]:
+    """Everything the page itself writes: headings, text, notices, labels, choices as shown, table headers, chart
+    titles and tooltip headings (the data's own text, such as a page's headline, is left out)."""
+    texts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info", "warning",
+                                  "error", "success") for e in getattr(at, kind)]
+    for kind in ("selectbox", "multiselect", "radio", "select_slider", "toggle", "date_input", "slider"):
+        for widget in at.get(kind):
+            if getattr(widget, "key", None) == "lang":  # the language picker names every language in itself
+                continue
+            texts += [widget.label, widget.help or "", *map(str, getattr(widget, "options", []))]
+    texts += [m.label for m in at.metric] + [e.label for e in at.expander]
+    texts += [str(column) for frame in at.dataframe for column in frame.value.columns]
+    texts += [link.proto.label for link in at.get("page_link")]
+    return texts + [text for spec in charts(at) for text in _chart_texts(spec)]
+
+
+# What a translation keeps as written: codes in quotes or backticks, identifiers, file names, paths and addresses,
+# placeholders; and the names and abbreviations below.
+CODES = re.compile(r"'[^']*'|`[^`]*`|{\w+}|https?://\S+|[\w.-]*/[\w./-]*|[\w.-]+\.(?:csv|md|py|zip)(?![A-Za-z])|\w*_\w*"
+                   r"|python -m [\w.]+")
+KEPT_AS_WRITTEN = {"baci", "cepii", "oec", "dots", "imts", "geonames", "china", "vitae", "csv", "iso", "alpha", "url",
+                   "http", "https", "fob", "cif", "gdp"}
+
+
+def english_words_in(text: str) -> list[str]:
+    """Latin words of `text` that are words of the English interface (en.toml) and not kept as written."""
+    english = {w.lower() for entry in i18n.STRINGS.values() for w in re.findall(r"[A-Za-z]{3,}", CODES.sub("", entry))}
+    return sorted({w for w in re.findall(r"[A-Za-z]{3,}", CODES.sub("", text))
+                   if w.lower() in english - KEPT_AS_WRITTEN})
+
+
+@pytest.mark.parametrize("lang", ["ru", "zh"])
+def test_the_catalogues_have_no_english_words(lang):
+    catalogue = CATALOGUES[lang]
+    left = {key: found for key, text in {**catalogue.strings, **catalogue.tables, **catalogue.columns,
+                                          **catalogue.authorities}.items()
+            if key != "language" and (found := english_words_in(text))}
+    assert not left, left
+
+
+@pytest.mark.parametrize("lang", ["ru", "zh"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_english_interface_text_in_russian_or_chinese(page, lang):
+    at = open_app({"lang": lang, **opened(page)}, page)
+    texts = interface_texts(at)
+    assert len(texts) > 10
+    left = {text: found for text in texts if (found := english_words_in(text))}
+    assert not left, left
 
 
 def test_a_link_to_a_sections_choice_opens_it_and_closing_it_drops_the_choice():
