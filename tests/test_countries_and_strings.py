@@ -3,10 +3,11 @@ import os
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from sco import i18n
-from sco.countries import ALIASES, city_name, country_name, iso3_for
+from sco.countries import ALIASES, city_name, country_name, iso3_for, leader_name, leader_names
 from sco.data import load_dataset
 from sco.locales import CATALOGUES, DEFAULT_LANG
 
@@ -124,3 +125,27 @@ def test_join_names():
 def test_the_projects_own_occasions_read_in_spanish(occasion, spanish):
     from sco.i18n import occasion_text
     assert occasion_text(occasion, "es") == spanish and occasion_text(occasion, "en") == occasion
+
+
+@pytest.mark.parametrize("leader,lang,name", [
+    ("Xi Jinping", "ru", "Си Цзиньпин"), ("Xi Jinping", "zh", "习近平"), ("Vladimir Putin", "zh", "普京"),
+    ("Kassym-Jomart Tokayev", "ru", "Касым-Жомарт Токаев"), ("Kassym-Jomart Tokayev", "zh", "托卡耶夫"),
+    ("Xi Jinping", "en", "Xi Jinping"), ("Xi Jinping", "es", "Xi Jinping"),  # the tables' own spelling
+    ("Hamad bin Khalifa Al Thani", "zh", "Hamad bin Khalifa Al Thani"),  # no Chinese page told the two Hamads apart
+])
+def test_leader_names(leader, lang, name):
+    assert leader_name(leader, lang) == name
+
+
+def test_a_list_of_leaders_is_written_in_the_language():
+    assert leader_names("Xi Jinping, Vladimir Putin", "ru") == "Си Цзиньпин, Владимир Путин"
+    assert leader_names("Xi Jinping, Vladimir Putin", "en") == "Xi Jinping, Vladimir Putin"
+
+
+def test_each_leader_name_is_one_leaders_and_names_a_leader_of_the_meetings():
+    dataset = load_dataset()
+    names = dataset["leader_names"]
+    assert not names.duplicated(["lang", "name"]).any(), "two leaders would read the same"
+    meetings = pd.concat([dataset["meetings"], dataset["meetings_imported"]])
+    sides = {(leader, iso3) for side in "ab" for leader, iso3 in zip(meetings[f"leader_{side}"], meetings[f"iso3_{side}"])}
+    assert set(zip(names["leader"], names["iso3"])) <= sides
