@@ -4,6 +4,8 @@ PORT ?= 8501
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
+# Without it headless Chromium draws Chinese as empty boxes in screenshots.
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
 .PHONY: run test check cities mutation bench load
 
@@ -23,6 +25,9 @@ $(VENV)/.dev: $(VENV)/.app requirements-dev.txt
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+$(CJK_FONT):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null
+
 # Served on this machine only (127.0.0.1): Streamlit then does not ask an outside service for the external IP.
 RUN := $(PY) -m streamlit run dashboard.py --server.headless true --server.address 127.0.0.1 --server.port $(PORT)
 
@@ -31,7 +36,7 @@ run: $(VENV)/.app
 	$(RUN)
 
 # The fast tier (unit tests and AppTest, under a minute), then the browser tier.
-test: $(VENV)/.dev $(CHROMIUM)
+test: $(VENV)/.dev $(CHROMIUM) $(CJK_FONT)
 	$(PY) -m sco.check
 	$(PY) -m pytest
 	$(PY) -m pytest -m browser
@@ -50,8 +55,8 @@ mutation: $(VENV)/.dev
 	$(PY) scripts/mutation_score.py
 
 # Speed at 1x, 10x and 100x the curated data, and 20 concurrent browser sessions (figures go in the README).
-bench: $(VENV)/.dev $(CHROMIUM)
+bench: $(VENV)/.dev $(CHROMIUM) $(CJK_FONT)
 	$(PY) benchmarks/run.py
 
-load: $(VENV)/.dev $(CHROMIUM)
+load: $(VENV)/.dev $(CHROMIUM) $(CJK_FONT)
 	$(PY) benchmarks/load.py --sessions 20

@@ -41,6 +41,7 @@ for item in ui.t("discrepancies").split(" | "):
 box = ui.section("dictionary", ui.t("dictionary_section"))
 if box.open:
     with box:
+        st.caption(ui.t("units_note"))
         for name, table in TABLES.items():
             with st.expander(f"{table.file} — {describe_table(table, lang)}"):
                 frame = dictionary_frame(name, lang)

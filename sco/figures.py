@@ -460,7 +460,7 @@ def build_meetings_timeline(meetings: pd.DataFrame, summits: pd.DataFrame, lang:
         tooltip=[alt.Tooltip("day:T", title=t("date", lang), format=DAY_FORMAT),
                  alt.Tooltip("who:N", title=t("leader", lang)), alt.Tooltip("where:N", title=t("city", lang)),
                  alt.Tooltip("occasion:N", title=t("occasion", lang)),
-                 alt.Tooltip("format:N", title=t("format", lang)), alt.Tooltip("site:N", title=t("source", lang))])
+                 alt.Tooltip("format:N", title=t("format", lang)), alt.Tooltip("site:N", title=t("source_link", lang))])
     summit_marks = alt.Chart(marks).mark_point(shape="triangle-down", filled=True, size=110, color="#8a8a8a").encode(
         x=alt.X("day:T", scale=scale, axis=axis), y=y,
         tooltip=[alt.Tooltip("where:N", title=summit_row), alt.Tooltip("day:T", title=t("date", lang),

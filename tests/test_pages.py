@@ -179,7 +179,7 @@ def interface_texts(at: AppTest) -> list[str]:
 CODES = re.compile(r"'[^']*'|`[^`]*`|{\w+}|https?://\S+|[\w.-]*/[\w./-]*|[\w.-]+\.(?:csv|md|py|zip)(?![A-Za-z])|\w*_\w*"
                    r"|python -m [\w.]+")
 KEPT_AS_WRITTEN = {"baci", "cepii", "oec", "dots", "imts", "geonames", "china", "vitae", "csv", "iso", "alpha", "url",
-                   "http", "https", "fob", "cif", "gdp"}
+                   "http", "https", "fob", "cif", "gdp", "usd"}
 
 
 def english_words_in(text: str) -> list[str]:

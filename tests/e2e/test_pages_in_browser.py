@@ -1,4 +1,4 @@
-"""Every page in a real browser, in both languages: drawn, no exception box, maps with shapes, nothing sent out."""
+"""Every page in a real browser, in every language: drawn, no exception box, maps with shapes, nothing sent out."""
 import pytest
 
 from tests.e2e.conftest import VEGA_MIN_SHAPES, screenshot, wait_until_drawn
@@ -8,7 +8,7 @@ from tests.e2e.conftest import VEGA_MIN_SHAPES, screenshot, wait_until_drawn
 PAGES = {"": 1, "membership": 1, "summits": 1, "meetings": 1, "trade": 0, "country": 0, "sources": 0}
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", ["en", "es", "ru", "zh"])
 @pytest.mark.parametrize("path", PAGES)
 def test_page_draws_offline(page, app_url, path, lang):
     page.goto(f"{app_url}/{path}?lang={lang}")
@@ -107,11 +107,16 @@ def test_download_is_the_filtered_view_on_screen(page, app_url):
     assert {r["City"] for r in rows} == {"Astana"}
 
 
-@pytest.mark.parametrize("lang,figure,members", [
-    ("en", "2024 USD 244.82 bn", "Member (10): Belarus, China, India, Iran, Kazakhstan"),
-    ("es", "2024 244,82 mil millones USD", "Miembro (10): Bielorrusia, China, India, Irán, Kazajistán"),
+@pytest.mark.parametrize("lang,figure,members,profile", [
+    ("en", "2024 USD 244.82 bn", "Member (10): Belarus, China, India, Iran, Kazakhstan", "Kazakhstan in the SCO"),
+    ("es", "2024 244,82 mil millones USD", "Miembro (10): Bielorrusia, China, India, Irán, Kazajistán",
+     "Kazajistán en la OCS"),
+    ("ru", "2024 244,82 млрд долларов", "Государство-член (10): Беларусь, Индия, Иран, Казахстан, Киргизия, Китай",
+     "Казахстан в ШОС"),
+    ("zh", "2024 2448.2 亿美元", "成员国（10）：中国、乌兹别克斯坦、伊朗、俄罗斯、印度、吉尔吉斯斯坦、哈萨克斯坦",
+     "哈萨克斯坦与上合组织"),
 ])
-def test_a_reader_quotes_figures_from_the_page_itself(page, app_url, lang, figure, members):
+def test_a_reader_quotes_figures_from_the_page_itself(page, app_url, lang, figure, members, profile):
     # China's customs: China-Russia trade USD 244.82 bn in 2024 (data/trade.csv); ten members on 5 July 2024.
     page.goto(f"{app_url}/trade?pairs=CHN-RUS&lang={lang}")
     wait_until_drawn(page)
@@ -119,4 +124,7 @@ def test_a_reader_quotes_figures_from_the_page_itself(page, app_url, lang, figur
     page.goto(f"{app_url}/membership?as_of=2024-07-05&lang={lang}")
     wait_until_drawn(page)
     assert members in page.locator('[data-testid="stMain"]').inner_text()
+    page.goto(f"{app_url}/country?country=KAZ&lang={lang}")
+    wait_until_drawn(page)
+    assert page.locator("h1").first.inner_text() == profile
     assert page.outside_requests == []

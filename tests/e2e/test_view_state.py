@@ -1,4 +1,5 @@
-"""A view survives what analysts do with it: switching language and back, reloading, going back, sharing the link.
+"""A view survives what analysts do with it: switching through the four languages and back, reloading, going back,
+sharing the link.
 
 Each case opens a non-default view (some parameters in the forms links had before Streamlit's URL binding), then
 checks after every step that the link holds the same parameters and the page the same key numbers.
@@ -43,15 +44,26 @@ def _key_numbers(page) -> list[str]:
     main = page.locator('[data-testid="stMain"]')
     texts = main.locator('[data-testid="stMetricValue"]').all_inner_texts() \
         + main.locator('[data-testid="stMarkdownContainer"] p').all_inner_texts()[:3]
+    numbers = [n for text in texts for n in re.findall(r"\d+", re.sub(r"[,.\s]", "", text))]
+    return numbers + _choices(page)
+
+
+def _choices(page) -> list[str]:
+    """What is chosen on screen, in any language: chips of the view's main choice, legend entries, slider values,
+    radio positions."""
+    main = page.locator('[data-testid="stMain"]')
     chips = main.locator('[data-testid="stMultiSelect"]').first.locator('[data-tag]').count()  # the view's main choice
     radios = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stRadio"]')]
         .map(r => [...r.querySelectorAll('input[type=radio]')].findIndex(i => i.checked))""")
     sliders = page.locator('[data-testid="stSliderThumbValue"]').all_inner_texts()
     legend = page.locator('[data-testid="stVegaLiteChart"]').first.locator(".role-legend-label text").count() \
         if page.locator('[data-testid="stVegaLiteChart"]').count() else 0
-    numbers = [n for text in texts for n in re.findall(r"\d+", text.replace(",", "").replace(".", ""))]
-    return numbers + [f"chips={chips}", f"legend={legend}"] + [f"slider={s}" for s in sliders] \
-        + [f"radio={r}" for r in radios]
+    return [f"chips={chips}", f"legend={legend}"] + [f"slider={s}" for s in sliders] + [f"radio={r}" for r in radios]
+
+
+# Spanish and Russian write dates day first, like English, so a reader quotes the same numbers in the same order;
+# Chinese writes the year first and the month as a number ("2024年7月4日"), and counts dollars in 亿.
+SAME_NUMBERS_AS_ENGLISH = ("es", "ru")
 
 
 def _switch_language(page, name: str, maps: int) -> None:
@@ -74,6 +86,15 @@ def test_language_switch_reload_and_back_keep_the_view(page, app_url, view):
     assert (_params(page), _key_numbers(page)) == (params, numbers)
     assert page.get_by_text(spanish, exact=False).count() >= 1, "a widget kept its English label"
 
+    _switch_language(page, "Русский", maps)
+    assert parse_qs(urlparse(page.url).query).get("lang") == ["ru"]
+    assert (_params(page), _key_numbers(page)) == (params, numbers)
+    assert page.get_by_text(spanish, exact=False).count() == 0, "a widget kept its Spanish label"
+
+    _switch_language(page, "中文", maps)
+    assert parse_qs(urlparse(page.url).query).get("lang") == ["zh"]
+    assert (_params(page), _choices(page)) == (params, _choices_of(numbers))
+
     _switch_language(page, "English", maps)
     assert "lang" not in parse_qs(urlparse(page.url).query)
     assert (_params(page), _key_numbers(page)) == (params, numbers)
@@ -82,26 +103,32 @@ def test_language_switch_reload_and_back_keep_the_view(page, app_url, view):
     wait_until_drawn(page, geo_charts=maps)
     assert (_params(page), _key_numbers(page)) == (params, numbers)
 
-    page.go_back()
+    page.go_back()  # to the Chinese view
     wait_until_drawn(page, geo_charts=maps)
-    assert (_params(page), _key_numbers(page)) == (params, numbers)
+    assert parse_qs(urlparse(page.url).query).get("lang") == ["zh"]
+    assert (_params(page), _choices(page)) == (params, _choices_of(numbers))
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.outside_requests == []
 
 
+def _choices_of(numbers: list[str]) -> list[str]:
+    return [n for n in numbers if "=" in n]
+
+
 @pytest.mark.parametrize("view", [v for v in VIEWS if v != "overview"])
-def test_a_shared_spanish_link_opens_the_same_view_in_a_fresh_browser(browser, app_url, view):
+def test_a_shared_link_opens_the_same_view_in_a_fresh_browser_in_every_language(browser, app_url, view):
     link, maps, _, expected = VIEWS[view]
     numbers = {}
-    for lang in ("en", "es"):
+    for lang in ("en", "es", "ru", "zh"):
         page = guarded_page(browser)
         page.goto(f"{app_url}/{link}&lang={lang}")
         wait_until_drawn(page, geo_charts=maps)
         numbers[lang] = (_params(page), _key_numbers(page))
         assert page.outside_requests == []
         page.context.close()
-    assert numbers["es"] == numbers["en"]
-    assert set(expected) <= set(numbers["es"][1])
+    assert all(numbers[lang] == numbers["en"] for lang in SAME_NUMBERS_AS_ENGLISH)
+    assert numbers["zh"][0] == numbers["en"][0] and _choices_of(numbers["zh"][1]) == _choices_of(numbers["en"][1])
+    assert set(expected) <= set(numbers["zh"][1]) and set(expected) <= set(numbers["es"][1])
 
 
 def test_the_citation_names_the_link_of_the_view_on_screen(page, app_url):
