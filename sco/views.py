@@ -41,7 +41,7 @@ def membership_on(membership: pd.DataFrame, day: date, lang: str) -> MembershipO
     title = t("membership_map_title", lang, date=format_date(day, lang))
     table = tables.statuses_on_table(on, lang)
     by_status = on.assign(name=[country_name(c, lang) for c in on["iso3"]])
-    listed = [t("labelled", lang, label=f"{label('status', status, lang)} ({n})",
+    listed = [t("labelled", lang, label=t("counted", lang, label=label("status", status, lang), count=n),
                 value=t("names_separator", lang).join(sorted(by_status.loc[by_status["status"] == status, "name"])))
               for status, n in count_statuses(on).items()]
     # The map shares the row with the list of states: a smaller scale keeps Belarus to Japan in view.
