@@ -1,4 +1,4 @@
-"""Entry point: routes the pages and draws the shared sidebar (language). Each view lives in pages/."""
+"""Entry point: routes the pages and draws the shared sidebar (language, data release). Each view lives in pages/."""
 import logging
 
 import streamlit as st
@@ -11,6 +11,7 @@ ui.start_run()
 with st.sidebar:
     ui.choice(st.radio, ui.LANG_KEY, options=list(i18n.LANGUAGES), default=i18n.DEFAULT_LANG,
               format_func=i18n.LANGUAGES.get, label=i18n.t("language"), horizontal=True)
+    ui.choose_release()
 
 page = st.navigation(ui.pages())
 ui.upgrade_link(page)
@@ -24,3 +25,4 @@ except Exception:  # a view must never show a traceback; Streamlit's own stop/re
 finally:
     ui.end_run()
     ui.show_notices(notices)
+    ui.show_release_notice(notices)

@@ -1,4 +1,4 @@
-"""Sources and methods: what each table covers, the data dictionary, counting rules, discrepancies, corrections."""
+"""Sources and methods: what each table covers, the whole dataset, the data dictionary, counting rules, discrepancies,\nreleases and what changed, corrections."""
 from datetime import date
 
 import pandas as pd
@@ -6,7 +6,7 @@ import streamlit as st
 
 from sco import tables, ui, views
 from sco.docs import dictionary_frame, table_summaries
-from sco.i18n import describe_table
+from sco.i18n import describe_table, format_date
 from sco.schema import TABLES
 from sco.trade import coverage
 
@@ -31,6 +31,7 @@ st.dataframe(pd.DataFrame({
 if data.violations:
     st.warning(ui.t("data_problem_title"))
 ui.how_current()
+ui.dataset_download()
 
 st.subheader(ui.t("rules_section"))
 st.text(ui.t("rules_text"))
@@ -67,6 +68,28 @@ if "coverage" in data.tables:
             statements = ui.derived(views.coverage_view, (), date(1990, 1, 1), ui.today(), "all_contacts", lang,
                                     tables=("coverage",))
             st.dataframe(statements.table, hide_index=True, width="stretch")
+
+made = ui.release_record()[0]
+if made:
+    box = ui.section("releases", ui.t("releases_section"), ("changes_from", "changes_to"))
+    if box.open:
+        with box:
+            st.caption(ui.t("releases_intro"))
+            newest_first = list(reversed(made))
+            for release in newest_first:  # a summary is a paragraph: as text, never as markup
+                st.text(ui.t("labelled", label=ui.t("release_dated", version=release.version,
+                                                     date=format_date(release.date, lang)),
+                             value=release.summary(lang)))
+            versions = [r.version for r in newest_first]
+            if len(versions) > 1:
+                left, right = st.columns(2)
+                with left:
+                    old = ui.choice(st.selectbox, "changes_from", options=versions, default=versions[1],
+                                    format_func=str, label=ui.t("changes_from"))
+                with right:
+                    new = ui.choice(st.selectbox, "changes_to", options=versions, default=versions[0],
+                                    format_func=str, label=ui.t("changes_to"))
+                ui.show_changes(old, new)
 
 st.subheader(ui.t("corrections_section"))
 st.text(ui.t("corrections_text"))

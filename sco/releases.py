@@ -220,8 +220,7 @@ def compare(old: pd.DataFrame | None, new: pd.DataFrame | None, key: tuple[str, 
     new = new if new is not None else pd.DataFrame(columns=old.columns)
     columns = list(dict.fromkeys([*new.columns, *old.columns]))
     old, new = old.reindex(columns=columns, fill_value=""), new.reindex(columns=columns, fill_value="")
-    label = lambda frame: frame[list(key)].agg(" | ".join, axis=1) if len(frame) else pd.Series(dtype=str)
-    old, new = old.set_index(label(old)), new.set_index(label(new))
+    old, new = old.set_index(_keys(old, key, " | ")), new.set_index(_keys(new, key, " | "))
     added = new.index.difference(old.index)
     removed = old.index.difference(new.index)
     both = new.index.intersection(old.index)
@@ -260,12 +259,29 @@ def changes(folder: Path, releases: list[Release], old: str, new: str) -> tuple[
     return pd.DataFrame(summary), detail
 
 
-def row_history(folder: Path, releases: list[Release], table: str) -> pd.DataFrame:
-    """For each row of the table's current file (in file order): the release it first appeared in and the release
-    in which it last changed, matched by the table's key; empty where the row is not in any release yet."""
-    key = list(TABLES[table].key)
-    current = _raw(folder / TABLES[table].file)
-    history: dict[str, tuple[str, str, tuple]] = {}  # key -> (first, last changed, values)
+def _keys(frame: pd.DataFrame, key: tuple[str, ...] | list[str], separator: str) -> pd.Series:
+    """Each row's key as one string (the table's key columns joined)."""
+    columns = [frame[column] for column in key]
+    return columns[0].str.cat(columns[1:], sep=separator) if len(frame) else pd.Series(dtype=str)
+
+
+def _signatures(frame: pd.DataFrame) -> pd.Series:
+    """A hash of each row's values (columns in name order), to tell whether a row changed."""
+    return pd.util.hash_pandas_object(frame[sorted(frame.columns)], index=False)
+
+
+def row_history(folder: Path, releases: list[Release], table: str, current: Path | None = None) -> pd.DataFrame:
+    """For each row of the table's current file (or of `current`), in file order: the release it first appeared
+    in and the release in which it last changed, matched by the table's key; empty where the row is not in any
+    release as it is now."""
+    key = TABLES[table].key
+    now_path = current or folder / TABLES[table].file
+    released = [(r.version, r.tables[table].sha256) for r in releases if table in r.tables]
+    if released and {sha for _, sha in released} == {checksum(now_path)}:
+        # One version of the table in every release, and it is today's: no need to read it row by row.
+        rows = count_rows(now_path)
+        return pd.DataFrame({"first_release": [released[0][0]] * rows, "changed_release": [released[0][0]] * rows})
+    state = pd.DataFrame(columns=["first", "changed", "signature"])
     previous_sha = None
     for release in releases:
         released = release.tables.get(table)
@@ -275,21 +291,20 @@ def row_history(folder: Path, releases: list[Release], table: str) -> pd.DataFra
         frame = _raw(stored_file(folder, releases, release.version, table))
         if frame is None:
             continue
-        columns = sorted(frame.columns)
-        keys = frame[key].agg("\x1f".join, axis=1)
-        for row_key, values in zip(keys, frame[columns].itertuples(index=False, name=None)):
-            values = tuple(zip(columns, values))
-            first, changed, before = history.get(row_key, (release.version, release.version, values))
-            history[row_key] = (first, changed if before == values else release.version, values)
-    keys = current[key].agg("\x1f".join, axis=1) if len(current) else pd.Series(dtype=str)
-    columns = sorted(current.columns)
-    first, changed = [], []
-    for row_key, values in zip(keys, current[columns].itertuples(index=False, name=None)):
-        known = history.get(row_key)
-        unchanged = known is not None and known[2] == tuple(zip(columns, values))
-        first.append(known[0] if known else "")
-        changed.append(known[1] if unchanged else "")
-    return pd.DataFrame({"first_release": first, "changed_release": changed})
+        rows = pd.DataFrame({"signature": _signatures(frame).to_numpy()}, index=_keys(frame, key, "\x1f"))
+        rows = rows[~rows.index.duplicated()]
+        known = rows.index.isin(state.index)
+        before = state.reindex(rows.index)
+        changed = known & (before["signature"].to_numpy() != rows["signature"].to_numpy())
+        update = pd.DataFrame({"first": before["first"].where(known, release.version).to_numpy(),
+                               "changed": before["changed"].where(known & ~changed, release.version).to_numpy(),
+                               "signature": rows["signature"].to_numpy()}, index=rows.index)
+        state = pd.concat([state[~state.index.isin(rows.index)], update])
+    now = _raw(now_path)
+    found = state.reindex(_keys(now, key, "\x1f"))
+    same = found["signature"].to_numpy() == _signatures(now).to_numpy() if len(now) else []
+    return pd.DataFrame({"first_release": found["first"].fillna("").to_numpy(),
+                         "changed_release": found["changed"].where(same, "").fillna("").to_numpy()})
 
 
 # Making a release and the whole dataset ------------------------------------------------------------------------

@@ -10,8 +10,8 @@ from sco.schema import STATUSES
 
 
 def _dates(column: pd.Series) -> pd.Series:
-    """ISO dates as text, empty where there is none (an open interval, a one-day meeting)."""
-    return column.dt.strftime("%Y-%m-%d").fillna("")
+    """ISO dates as text, empty where there is none (an open interval, a one-day meeting, an empty table)."""
+    return pd.to_datetime(column).dt.strftime("%Y-%m-%d").fillna("")
 
 
 def membership_table(membership: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -63,6 +63,15 @@ def _names(column: pd.Series, name) -> pd.Series:
     return column.map({code: name(code) for code in column.dropna().unique()}).fillna("")
 
 
+def _history(frame: pd.DataFrame, lang: str) -> dict[str, object]:
+    """The release each row first appeared in and last changed in (sco.releases), where the data have releases."""
+    if "first_release" not in frame:
+        return {}
+    unreleased = t("not_released", lang)
+    return {t("first_release", lang): frame["first_release"].fillna("").replace("", unreleased).to_numpy(),
+            t("changed_release", lang): frame["changed_release"].fillna("").replace("", unreleased).to_numpy()}
+
+
 def meetings_table(meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame = meetings.sort_values("date")
     return pd.DataFrame({
@@ -80,6 +89,7 @@ def meetings_table(meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("source_link", lang): frame["source_url"].to_numpy(),
         t("also_source", lang): frame["also_source_title"].to_numpy(),
         t("also_source_link", lang): frame["also_source_url"].to_numpy(),
+        **_history(frame, lang),
     })
 
 
@@ -100,6 +110,7 @@ def trade_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("note", lang): frame["note"].to_numpy(),
         t("source", lang): frame["source_title"].to_numpy(),
         t("source_link", lang): frame["source_url"].to_numpy(),
+        **_history(frame, lang),
     })
 
 

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit import dataframe_util
 
-from sco import i18n, links, views
+from sco import i18n, links, releases, views
 from sco.countries import country_name
 from sco.data import Dataset, data_dir, load_dataset, table_fingerprint
 from sco.geo import unmapped
@@ -23,10 +23,12 @@ from sco.i18n import format_date
 from sco.meetings import all_meetings, with_pairs
 from sco.provenance import citation
 from sco.trade import all_figures, prepare_trade
-from sco.schema import RULES
+from sco.schema import RULES, TABLES
 from sco.versions import VERSIONS_FILE, read_versions
 
 LANG_KEY = "lang"
+RELEASE_KEY = "release"
+CURRENT = "current"  # the release choice meaning the data as they are now
 T = TypeVar("T")
 # A local favicon: an emoji or material icon would make the browser fetch it from the internet.
 ICON = Path(__file__).resolve().parent.parent / "static" / "icon.png"
@@ -215,9 +217,10 @@ def today() -> date:
 # One validated copy per data folder, shared by every session and never modified (pages filter into new frames):
 # a per-session copy would multiply memory by the number of analysts and cost a deserialisation per rerun.
 @st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
-def _load(folder: str, fingerprint: str) -> Dataset:
+def _load(folder: str, fingerprint: str, release: str) -> Dataset:
     # The fingerprint is part of the cache key only, so that an edited file is read again.
     dataset = load_dataset(folder)
+    _add_history(dataset, release)
     # Derived columns are added once here, not on every rerun.
     if "meetings" in dataset.tables:
         tables = dataset.tables
@@ -229,13 +232,35 @@ def _load(folder: str, fingerprint: str) -> Dataset:
     return dataset
 
 
-def _data_version_key() -> tuple[str, str]:
-    """(data folder, a digest of its files' sizes and times), computed once per run: every cached view's key
-    includes it, and a short string is hashed in a fraction of the time a tuple of every file's stat is."""
+# Tables whose rows a reader cites one by one: each row says in which release it first appeared and last changed.
+WITH_HISTORY = ("trade", "trade_imported", "meetings", "meetings_imported")
+
+
+def _add_history(dataset: Dataset, release: str) -> None:
+    made = releases.read_releases(data_dir())[0]
+    if release:  # a release's own tables: only the releases up to it count
+        made = [r for r in made if releases.version_order(r.version) <= releases.version_order(release)]
+    for name in WITH_HISTORY:
+        frame = dataset.tables.get(name)
+        if frame is None or not made:
+            continue
+        history = releases.row_history(data_dir(), made, name, current=Path(dataset.folder) / TABLES[name].file)
+        if len(history) == len(frame):  # the loader keeps every row of a valid table, in file order
+            dataset.tables[name] = frame.assign(first_release=history["first_release"].to_numpy(),
+                                                changed_release=history["changed_release"].to_numpy())
+
+
+def _data_version_key() -> tuple[str, str, str]:
+    """(data folder, a digest of its files' sizes and times, the release shown or ""), computed once per run:
+    every cached view's key includes it, and a short string is hashed in a fraction of the time a tuple of every
+    file's stat is. A release other than the current data is read from its own folder (sco.releases)."""
     key = st.session_state.get(DATA_KEY)
     if key is None:
-        folder = str(data_dir())
-        key = (folder, hashlib.sha1(repr(table_fingerprint(folder)).encode()).hexdigest())
+        folder, release = data_dir(), chosen_release()
+        if release is not None:
+            folder = releases.release_folder(folder, release_record()[0], release.version)
+        key = (str(folder), hashlib.sha1(repr(table_fingerprint(folder)).encode()).hexdigest(),
+               release.version if release else "")
         st.session_state[DATA_KEY] = key
     return key
 
@@ -264,8 +289,9 @@ def _ready_to_send(value):
 
 # Summaries and views (figures and display tables: megabytes at a hundred times the data), shared by every session.
 @st.cache_resource(max_entries=48, ttl=3600, show_spinner=False)
-def _derived(module: str, name: str, folder: str, fingerprint: str, tables: tuple[str, ...], args: tuple):
-    dataset = _load(folder, fingerprint)
+def _derived(module: str, name: str, folder: str, fingerprint: str, release: str, tables: tuple[str, ...],
+             args: tuple):
+    dataset = _load(folder, fingerprint, release)
     # An optional table that is absent or withheld is passed as None: the page has required the others.
     return _ready_to_send(getattr(importlib.import_module(module), name)(*(dataset.tables.get(t) for t in tables),
                                                                          *args))
@@ -287,10 +313,13 @@ PARTS = {"trade": ("trade_imported", "sources"), "meetings": ("meetings_imported
 def how_current() -> None:
     """The data's version and its newest rows, so that a reader knows how current what they cite is."""
     newest = derived(views.freshness, tables=("meetings", "trade"))
-    version = data_version()
-    st.caption(t("how_current", version=format_date(version, lang()) if version else "–",
+    st.caption(t("how_current", version=release_text(),
                  meeting=format_date(newest["meeting"], lang()) if newest["meeting"] is not None else "–",
                  year=newest["trade_year"] or "–"))
+    problems = release_record()[1]
+    if problems:
+        st.warning(t("release_problem_title"))
+        show_violations(problems)
 
 
 def meeting_count(container, label_key: str, count: int, coverage) -> None:
@@ -316,15 +345,17 @@ def require(*names: str) -> Dataset:
         st.error(t("data_problem_title"))
         if not problems:  # an optional table whose file is absent
             st.caption(t("data_missing", files=", ".join(f"{n}.csv" for n in missing)))
-        st.dataframe(
-            pd.DataFrame([{t("col_file"): v.file, t("col_row"): v.row, t("col_column"): v.column,
-                           t("col_value"): v.value, t("col_rule"): f"{v.rule}: {RULES[v.rule]}"}
-                          for v in problems]),
-            hide_index=True, width="stretch",
-        )
+        show_violations(problems)
         st.caption(t("data_folder_note", folder=Path(data.folder).name))
         st.stop()
     return data
+
+
+def show_violations(problems) -> None:
+    """Each problem with its file, line, column, value and rule, as a table (never as markup)."""
+    st.dataframe(pd.DataFrame([{t("col_file"): v.file, t("col_row"): v.row, t("col_column"): v.column,
+                                t("col_value"): v.value, t("col_rule"): f"{v.rule}: {RULES[v.rule]}"}
+                               for v in problems]), hide_index=True, width="stretch")
 
 
 def show_figure(fig: dict | go.Figure, *, geo: bool = False, key: str | None = None) -> None:
@@ -380,11 +411,13 @@ def download_and_cite(frame: pd.DataFrame, file_name: str, key: str, view_title:
         return frame.to_csv(index=False).encode("utf-8")
 
     left, right = st.columns([1, 3])
+    stem, _, suffix = file_name.rpartition(".")
+    file_name = f"{stem}_{release_code()}.{suffix}"  # sco_trade_2026.11.1.csv
     left.download_button(t("download_csv"), csv_bytes, file_name=file_name, mime="text/csv", key=key,
                          on_click="ignore", icon=":material/download:")
     sources = frame[t("source_link")].nunique() if t("source_link") in frame else 0
     with right.expander(t("cite_this"), icon=":material/format_quote:"):
-        st.code(citation(view_title, view_url(), sources, data_version(), today(), lang()), language=None,
+        st.code(citation(view_title, view_url(), sources, release_text(), today(), lang()), language=None,
                 wrap_lines=True)
 
 
@@ -393,3 +426,119 @@ def caption_unmapped(codes) -> None:
     if missing:
         st.caption(t("map_missing_countries", names=i18n.join_names([country_name(c, lang()) for c in missing],
                                                                      lang())))
+
+
+# Data releases ---------------------------------------------------------------------------------------------------
+
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+def _release_record(folder: str, stamp: tuple) -> tuple[list[releases.Release], list, list[str]]:
+    # The stamp is part of the cache key only: a new release or an edited table is read again.
+    made, _ = releases.read_releases(Path(folder))
+    return made, releases.check(Path(folder)), releases.unreleased(Path(folder), made)
+
+
+def release_record() -> tuple[list[releases.Release], list, list[str]]:
+    """The releases of the data folder (oldest first), what is wrong with their record, and the tables changed since
+    the latest."""
+    folder = data_dir()
+    files = [folder / releases.RELEASES_FILE, folder / releases.NOTES_FILE]
+    stamp = (tuple((p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else () for p in files),
+             table_fingerprint(folder))
+    return _release_record(str(folder), stamp)
+
+
+def choose_release() -> None:
+    """The sidebar's choice of data release, kept in the link as `release=2026.11` (the current data by default).
+    A link naming the release that is the current data opens the current data: they are the same."""
+    made, _, changed = release_record()
+    if not made:
+        return
+    older = [r.version for r in reversed(made)][0 if changed else 1:]
+    # Labels written now, in the run's language (a format function is also called outside the run).
+    labels = {CURRENT: t("release_current", release=release_text(CURRENT)), **{r.version: _dated(r) for r in made}}
+    choice(st.selectbox, RELEASE_KEY, options=[CURRENT, *older], default=CURRENT, known=list(labels),
+           label=t("release_label"), format_func=labels.__getitem__)
+
+
+def chosen_release() -> releases.Release | None:
+    """The release the reader chose, or None for the current data."""
+    version = st.session_state.get(RELEASE_KEY, CURRENT)
+    return next((r for r in release_record()[0] if r.version == version), None) if version != CURRENT else None
+
+
+def _dated(release: releases.Release) -> str:
+    return t("release_dated", version=release.version, date=format_date(release.date, lang()))
+
+
+def release_text(which: str | None = None) -> str:
+    """The release a citation names: '2026.11.1 of 30 November 2026', and whether the data changed since."""
+    made, _, changed = release_record()
+    chosen = chosen_release() if which is None else None
+    if chosen is not None:
+        return _dated(chosen)
+    if not made:
+        version = data_version()
+        return format_date(version, lang()) if version else t("unknown")
+    if changed:
+        latest = made[-1]
+        return t("release_with_changes", version=latest.version, date=format_date(latest.date, lang()),
+                 changed=format_date(data_version(), lang()) if data_version() else t("unknown"))
+    return _dated(made[-1])
+
+
+def release_code() -> str:
+    """The release in a downloaded file's name: the chosen one, else the latest (with '+' if changed since)."""
+    made, _, changed = release_record()
+    chosen = chosen_release()
+    if chosen is not None:
+        return chosen.version
+    return (made[-1].version + ("+" if changed else "")) if made else "unreleased"
+
+
+def show_release_notice(container) -> None:
+    """Above the view, when it shows an earlier release: say so, and which is current."""
+    chosen = chosen_release()
+    if chosen is not None:
+        container.info(t("release_viewing", release=_dated(chosen), current=release_text(CURRENT)),
+                       icon=":material/history:")
+
+
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+def _changes(folder: str, stamp: tuple, old: str, new: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return releases.changes(Path(folder), releases.read_releases(Path(folder))[0], old, new)
+
+
+def show_changes(old: str, new: str) -> None:
+    """Rows per table in two releases and how many were added, removed and changed; every change as a download."""
+    summary, detail = _changes(str(data_dir()), tuple(r.tables[t].sha256 for r in release_record()[0]
+                                                      for t in sorted(r.tables)), old, new)
+    st.markdown(f"**{t('changes_title', old=old, new=new)}**")  # versions are YYYY.MM(.N): nothing to escape
+    st.dataframe(pd.DataFrame({
+        t("col_table"): [TABLES[name].file for name in summary["table"]],
+        t("col_rows_in", version=old): summary["rows_old"].to_numpy(),
+        t("col_rows_in", version=new): summary["rows_new"].to_numpy(),
+        t("col_added"): summary["added"].to_numpy(), t("col_removed"): summary["removed"].to_numpy(),
+        t("col_changed_rows"): summary["changed"].to_numpy(),
+    }), hide_index=True, width="stretch")
+    st.download_button(t("download_changes"), lambda: detail.to_csv(index=False).encode("utf-8"),
+                       file_name=f"sco_changes_{old}_{new}.csv", mime="text/csv", on_click="ignore",
+                       icon=":material/download:", key="changes_download")
+
+
+@st.cache_data(ttl=3600, max_entries=4, show_spinner=False)
+def _dataset_zip(folder: str, version: str, digest: str) -> bytes:
+    # The digest (the release's checksums) is part of the key only: one zip per release, built once.
+    return releases.dataset_zip(Path(folder), releases.read_releases(Path(folder))[0], version)
+
+
+def dataset_download() -> None:
+    """The whole dataset of the release shown (the chosen one, else the latest) as one zip, built when asked for."""
+    made = release_record()[0]
+    if not made:
+        return
+    release = chosen_release() or made[-1]
+    digest = hashlib.sha1(repr(sorted((n, r.sha256) for n, r in release.tables.items())).encode()).hexdigest()
+    st.download_button(t("download_dataset", version=release.version),
+                       lambda: _dataset_zip(str(data_dir()), release.version, digest),
+                       file_name=f"sco-data-{release.version}.zip", mime="application/zip", on_click="ignore",
+                       icon=":material/folder_zip:", key="dataset_download")

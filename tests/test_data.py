@@ -136,9 +136,10 @@ def test_every_known_source_has_a_kind():
 
 
 def test_every_rule_has_a_failing_case():
+    from tests.test_releases import RECORD_CASES
     from tests.test_violations import CASES, OTHER_CASES
     tested = {case[-1] for case in CELL_CASES} | {v.rule for _, expected in CASES.values() for v in expected} | set(
-        OTHER_CASES)
+        OTHER_CASES) | {expected[-1] for _, expected in RECORD_CASES}
     assert tested == set(RULES)
 
 

@@ -14,7 +14,8 @@ from streamlit.testing.v1 import AppTest
 from sco import i18n
 from sco.countries import country_name
 from sco.locales import CATALOGUES
-from tests.conftest import ROOT, rewrite_cell
+from sco.i18n import format_date
+from tests.conftest import DATA, ROOT, rewrite_cell
 
 ENTRY = str(ROOT / "dashboard.py")
 # Page -> number of plotly charts it draws by default (the first page's map is Vega-Lite: see test_home_map).
@@ -25,7 +26,7 @@ CHARTS = {"pages/home.py": 1, "pages/membership.py": 2, "pages/summits.py": 2, "
 SECTIONS = {"pages/membership.py": ("table",), "pages/summits.py": ("bilaterals", "table"),
             "pages/meetings.py": ("network", "one_pair", "one_leader", "table"),
             "pages/trade.py": ("gap", "in_year", "shares", "missing", "figures"), "pages/country.py": ("meetings", "trade"),
-            "pages/sources.py": ("dictionary", "trade_coverage", "known_sources", "statements")}
+            "pages/sources.py": ("dictionary", "trade_coverage", "known_sources", "statements", "releases")}
 ALL_CHARTS = {**CHARTS, "pages/summits.py": 3, "pages/meetings.py": 6, "pages/trade.py": 7, "pages/country.py": 3}
 PAGES = list(CHARTS)
 # Page -> its heading by default, written out in each language (the country profile opens on China).
@@ -176,10 +177,10 @@ def interface_texts(at: AppTest) -> list[str]:
 
 # What a translation keeps as written: codes in quotes or backticks, identifiers, file names, paths and addresses,
 # placeholders; and the names and abbreviations below.
-CODES = re.compile(r"'[^']*'|`[^`]*`|{\w+}|https?://\S+|[\w.-]*/[\w./-]*|[\w.-]+\.(?:csv|md|py|zip)(?![A-Za-z])|\w*_\w*"
+CODES = re.compile(r"'[^']*'|`[^`]*`|{\w+}|https?://\S+|[\w.-]*/[\w./-]*|[\w.-]+\.(?:csv|md|py|zip|cff)(?![A-Za-z])|\w*_\w*"
                    r"|python -m [\w.]+")
 KEPT_AS_WRITTEN = {"baci", "cepii", "oec", "dots", "imts", "geonames", "china", "vitae", "csv", "iso", "alpha", "url",
-                   "http", "https", "fob", "cif", "gdp", "usd"}
+                   "http", "https", "fob", "cif", "gdp", "usd", "zip"}
 
 
 def english_words_in(text: str) -> list[str]:
@@ -487,8 +488,12 @@ def test_cite_this_view_names_the_data_version_the_view_and_its_sources(monkeypa
     monkeypatch.setattr(sco.ui, "today", lambda: date(2026, 12, 1))
     at = open_app({"countries": "RUS,KAZ", "rule": "all_contacts", "lang": "es", "table": "true"}, "pages/meetings.py")
     cited = at.code[-1].value
-    # data/versions.csv: the newest table changed on 2026-11-30; 134 meetings cite their sources.
-    assert cited.startswith("SCO relations dashboard data, versión 2026-11-30. «Reuniones bilaterales de líderes». ")
+    # The latest release of data/releases.csv (changes since it, if any, are said after its date).
+    from sco.releases import read_releases
+    latest = read_releases(DATA)[0][-1]
+    assert cited.startswith(f"SCO relations dashboard data, publicación {latest.version} del "
+                            f"{format_date(latest.date, 'es')}")
+    assert "«Reuniones bilaterales de líderes». " in cited
     from urllib.parse import parse_qs, urlparse
     url = cited.split("». ")[1].split(" ")[0]
     assert parse_qs(urlparse(url).query) == {"countries": ["RUS,KAZ"], "rule": ["all_contacts"], "lang": ["es"],
@@ -518,14 +523,22 @@ def test_every_parameter_not_understood_is_named_in_one_notice():
         "1 unknown link parameter(s) ignored."]
 
 
-def test_a_rewritten_record_of_table_dates_is_read_again(data_copy, monkeypatch):
+def test_a_citation_names_the_release_and_says_when_the_data_changed_since(data_copy, monkeypatch):
+    from sco import releases
     monkeypatch.setenv("SCO_DATA_DIR", str(data_copy))
+    latest = releases.read_releases(data_copy)[0][-1]
     at = open_app({"table": "true"}, "pages/summits.py")
-    assert "version 2026-11-30." in at.code[-1].value
+    assert f"release {latest.version} of {format_date(latest.date)}. " in at.code[-1].value
+    rewrite_cell(data_copy, "summits.csv", 2, "note", "corrected")
     record = data_copy / "versions.csv"
     record.write_text(record.read_text(encoding="utf-8").replace("2026-11-30", "2027-01-05"), encoding="utf-8")
     at.run()
-    assert "version 2027-01-05." in at.code[-1].value
+    assert f"release {latest.version} of {format_date(latest.date)}, with changes since (data of 5 January 2027). " \
+        in at.code[-1].value
+    releases.make(data_copy, "2027.01", date(2027, 1, 6), {lang: "summits corrected" for lang in i18n.LANGUAGES})
+    at.run()
+    assert "release 2027.01 of 6 January 2027. " in at.code[-1].value
+    assert at.selectbox(key="release").options[0] == "2027.01 of 6 January 2027 (current)"
 
 
 def test_the_share_of_trade_view_draws_for_every_member_in_both_languages():
@@ -592,10 +605,9 @@ def test_membership_on_a_date_lists_the_states_and_marks_the_date_and_the_shangh
 
 
 def test_the_overview_and_the_sources_say_how_current_the_data_are(meetings, trade):
-    from sco.i18n import format_date
     for page in ("pages/home.py", "pages/sources.py"):
         at = open_app({"lang": "es"}, page)
-        said = [c.value for c in at.caption if c.value.startswith("Versión de los datos")]
+        said = [c.value for c in at.caption if c.value.startswith("Publicación de los datos")]
         assert said and format_date(meetings["date"].max(), "es") in said[0]
         assert said[0].endswith(f"cifra de comercio: {trade['year'].max()}.")
 
@@ -607,3 +619,60 @@ def test_summit_filters_open_from_the_link():
     table = next(d.value for d in at.dataframe if "Decisiones de membresía" in d.value)
     assert list(table["Ciudad"]) == ["Taskent", "Astaná", "Taskent", "Astaná"]
     assert "India: Miembro" in table["Decisiones de membresía"].iloc[3]
+
+
+def test_a_link_to_an_earlier_release_shows_that_releases_data_and_says_so():
+    from sco.releases import read_releases
+    first = read_releases(DATA)[0][0]
+    at = open_app({"release": first.version, "countries": "RUS,KAZ", "table": "true"}, "pages/meetings.py")
+    assert at.selectbox(key="release").value == first.version
+    assert at.info[0].value.startswith(f"This view shows the data as released in {first.version} of "
+                                       f"{format_date(first.date)}, not the current data")
+    assert f"release {first.version} of {format_date(first.date)}. " in at.code[-1].value
+    current = open_app({"countries": "RUS,KAZ", "table": "true"}, "pages/meetings.py")
+    # 2026.11 held 133 curated meetings, none of them Putin's with Tokayev: fewer meetings then than now.
+    assert counted(at.metric[0].value) < counted(current.metric[0].value)
+    assert not current.info
+    at.switch_page("pages/trade.py").run()  # the release stays chosen on another page, and in its link
+    assert at.query_params["release"] == first.version and at.info
+
+
+def test_a_link_to_an_unknown_release_opens_the_current_data_with_a_notice():
+    at = open_app({"release": "1999.01"}, "pages/home.py")
+    assert at.selectbox(key="release").value == "current"
+    assert "The link's value for 'release' was not understood and was ignored." in at.warning[0].value
+
+
+@pytest.mark.parametrize("lang,added", [("en", "Added"), ("es", "Añadidas"), ("ru", "Добавлено"), ("zh", "新增")])
+def test_the_sources_page_says_what_changed_between_two_releases(lang, added):
+    from sco.releases import read_releases
+    made = read_releases(DATA)[0]
+    at = open_app({"lang": lang, "releases": "true"}, "pages/sources.py")
+    listed = [text.value for text in at.text if any(text.value.startswith(r.version) for r in made)]
+    assert [re.match(r"[\d.]+\d", text).group() for text in listed] == [r.version for r in reversed(made)]
+    assert all(text.endswith(r.summary(lang)) for text, r in zip(listed, reversed(made)))
+    changes = next(d.value for d in at.dataframe if added in d.value.columns).set_index(i18n.t("col_table", lang))
+    # 2026.11 -> 2026.11.1: the curated meetings grew from 133 to 699 rows; trade_imported did not change.
+    assert changes.loc["meetings.csv", added] == 566 and changes.loc["meetings.csv"].iloc[:2].tolist() == [133, 699]
+    assert changes.loc["trade_imported.csv"].iloc[2:].tolist() == [0, 0, 0]
+
+
+def test_each_cited_row_says_in_which_release_it_appeared_and_last_changed():
+    at = open_app({"pairs": "CHN-RUS", "figures": "true"}, "pages/trade.py")
+    table = next(d.value for d in at.dataframe if "First released in" in d.value.columns)
+    assert set(table["First released in"]) <= {"2026.11", "2026.11.1", "not yet released"}
+    at = open_app({"countries": "RUS,KAZ", "table": "true", "lang": "ru"}, "pages/meetings.py")
+    table = next(d.value for d in at.dataframe if "Впервые в выпуске" in d.value.columns)
+    assert "2026.11.1" in set(table["Впервые в выпуске"])  # Putin's curated meetings came with 2026.11.1
+
+
+def test_a_broken_record_of_releases_is_named_and_the_tables_still_shown(data_copy, monkeypatch):
+    monkeypatch.setenv("SCO_DATA_DIR", str(data_copy))
+    record = data_copy / "releases.csv"
+    record.write_text(record.read_text(encoding="utf-8").replace(",membership,", ",members,", 1), encoding="utf-8")
+    at = open_app({}, "pages/sources.py")
+    assert any(w.value.startswith("The record of data releases has problems") for w in at.warning)
+    problems = next(d.value for d in at.dataframe if "Rule" in d.value.columns)
+    assert problems.iloc[0]["File"] == "releases.csv" and problems.iloc[0]["Row"] == 2
+    assert problems.iloc[0]["Rule"].startswith("release_table")
+    assert open_app({}, "pages/membership.py").title[0].value == "Membership over time"

@@ -114,7 +114,9 @@ def rewrite_line(path: Path, line: int, old: str, new: str) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-@pytest.mark.parametrize("edit,expected", [
+# How a record of two releases (lines 2-4: 2026.11's membership, summits, cities; 5: 2026.12's membership) is
+# broken, and the violation it gives: every rule of the record has one.
+RECORD_CASES = [
     (lambda f: rewrite_line(f / "releases.csv", 2, ",membership,", ",members,"),
      ("releases.csv", 2, "table", "members", "release_table")),
     (lambda f: rewrite_line(f / "releases.csv", 5, "2026-12-01", "2026-12-02"),  # two releases named 2026.12
@@ -127,12 +129,24 @@ def rewrite_line(path: Path, line: int, old: str, new: str) -> None:
      ("releases.csv", 4, "table", "cities", "release_kept")),
     (lambda f: rewrite_line(f / "release_notes.csv", 3, ",es,", ",fr,"),
      ("release_notes.csv", 3, "lang", "fr", "release_note")),
-])
+    (lambda f: rewrite_line(f / "release_notes.csv", 1, "summary", "text"),
+     ("release_notes.csv", 1, None, "version,lang,text", "release_header")),
+    (lambda f: rewrite_line(f / "releases.csv", 2, "2026-11-01", "2026-11-31"),
+     ("releases.csv", 2, "date", "2026-11-31", "release_date")),
+    (lambda f: [rewrite_line(f / "releases.csv", n, "2026-12-01", "2026-10-01") for n in (5,)],
+     ("releases.csv", 5, "date", "2026-10-01", "release_date")),  # dated before the release it follows
+    (lambda f: rewrite_line(f / "releases.csv", 3, ",30,", ",thirty,"),
+     ("releases.csv", 3, "rows", "thirty", "release_rows")),
+    (lambda f: rewrite_line(f / "releases.csv", 4, f"{releases.read_releases(f)[0][0].tables['cities'].sha256}", "abc"),
+     ("releases.csv", 4, "sha256", "abc", "release_checksum")),
+]
+
+
+@pytest.mark.parametrize("edit,expected", RECORD_CASES)
 def test_a_wrong_record_names_the_file_line_and_rule(folder, edit, expected):
     two_releases(folder)
     edit(folder)
-    problems = releases.check(folder)
-    assert expected in [(p.file, p.row, p.column, p.value, p.rule) for p in problems]
+    assert expected in [(p.file, p.row, p.column, p.value, p.rule) for p in releases.check(folder)]
     assert check_main([str(folder)]) == 1
 
 

@@ -1,6 +1,7 @@
 """Every page in a real browser, in every language: drawn, no exception box, maps with shapes, nothing sent out."""
 import pytest
 
+from tests.conftest import DATA
 from tests.e2e.conftest import VEGA_MIN_SHAPES, screenshot, wait_until_drawn
 
 # Page path -> number of maps it draws (Vega-Lite, on the world outline the app serves; no page loads plotly.js
@@ -89,6 +90,26 @@ def test_download_is_the_table_on_screen(page, app_url):
     from sco.data import load_dataset
     assert len(rows) == len(load_dataset()["membership"])
     assert rows[0].keys() >= {"Country", "Status", "From", "Until", "Source link"}
+    assert page.outside_requests == []
+    from sco.releases import read_releases
+    assert download.value.suggested_filename == f"sco_membership_{read_releases(DATA)[0][-1].version}.csv"
+
+
+@pytest.mark.parametrize("release", ["", "2026.11"])
+def test_the_whole_dataset_of_a_release_downloads_and_passes_the_check(page, app_url, tmp_path, release):
+    import zipfile
+    from sco.check import main as check
+    from sco.releases import read_releases
+    version = release or read_releases(DATA)[0][-1].version
+    page.goto(f"{app_url}/sources" + (f"?release={release}" if release else ""))
+    wait_until_drawn(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name=f"Download the whole dataset of release {version}").click()
+    assert download.value.suggested_filename == f"sco-data-{version}.zip"
+    zipfile.ZipFile(download.value.path()).extractall(tmp_path)
+    unpacked = tmp_path / f"sco-data-{version}"
+    assert f'version: "{version}"' in (unpacked / "CITATION.cff").read_text(encoding="utf-8")
+    assert check([str(unpacked)]) == 0
     assert page.outside_requests == []
 
 
