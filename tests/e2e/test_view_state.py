@@ -15,7 +15,8 @@ from tests.e2e.conftest import guarded_page, wait_until_drawn
 # read off the data files: 8 members on 9 June 2017 (India and Pakistan joined that day); at least 9 meetings with
 # Russia or Kazakhstan on 3-4 July 2024 (the Astana summit); 2 pairs chosen; at least 125 meetings recorded for
 # Belarus; 10 members today; in-person summits hosted by Kazakhstan or Uzbekistan 2010-2020, with the Bishkek
-# summit's bilaterals and its table opened; Tokayev's meetings of 2024, with the network section opened.
+# summit's bilaterals and its table opened; Tokayev's meetings of 2024, with the network section opened; the trade
+# view as of the first release.
 VIEWS = {
     "membership": ("membership?as_of=2017-06-09&play=1", 1, "Miembro", ["8"]),
     "meetings": ("meetings?countries=RUS,KAZ&rule=all_contacts&period=2024-07-03..2024-07-04&pair=KAZ-RUS", 0,
@@ -29,6 +30,7 @@ VIEWS = {
                 "Anfitrión", ["chips=1", "slider=2010", "slider=2020"]),
     "leader": ("meetings?leader=Kassym-Jomart%20Tokayev&leader_year=2024&network=true", 0, "Líder",
                ["radio=1"]),
+    "release": ("trade?release=2026.11&pairs=CHN-KAZ&figures=true", 0, "China – Kazajistán", ["chips=1"]),
 }
 
 
