@@ -1,4 +1,5 @@
-"""Sources and methods: what each table covers, the whole dataset, the data dictionary, counting rules, discrepancies,\nreleases and what changed, corrections."""
+"""Sources and methods: what each table covers, the whole dataset, the data dictionary, counting rules, discrepancies,
+releases and what changed, corrections."""
 from datetime import date
 
 import pandas as pd

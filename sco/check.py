@@ -1,7 +1,8 @@
 """Check the data folder from the command line:  python -m sco.check [FOLDER]
 
 Prints every violation (file, row, column, value, rule) of the tables and of the record of releases
-(sco.releases) and exits 1 if there is any, else prints a summary and exits 0. FOLDER defaults to SCO_DATA_DIR, else the repository's data/.
+(sco.releases) and exits 1 if there is any, else prints a summary and exits 0. FOLDER defaults to SCO_DATA_DIR,
+else the repository's data/.
 """
 from __future__ import annotations
 

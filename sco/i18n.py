@@ -133,13 +133,10 @@ def format_usd(value: float, lang: str = DEFAULT_LANG) -> str:
     if value is None or pd.isna(value):
         return ""
     entry = catalogue(lang)
-    units = entry.usd
-    for unit, smaller in zip(units, units[1:] + (None,)):
-        shown = value if smaller is None else round(value / smaller.divide_by, _decimals(smaller.pattern)) * smaller.divide_by
-        if abs(shown) >= unit.threshold or smaller is None:
-            number = format_decimal(value / unit.divide_by, unit.pattern, locale=entry.locale)
-            return unit.text.format(number=number)
-    raise AssertionError("unreachable: the last unit takes every value")
+    unit = next((unit for unit, smaller in zip(entry.usd, entry.usd[1:])
+                 if abs(round(value / smaller.divide_by, _decimals(smaller.pattern)) * smaller.divide_by)
+                 >= unit.threshold), entry.usd[-1])
+    return unit.text.format(number=format_decimal(value / unit.divide_by, unit.pattern, locale=entry.locale))
 
 
 def _decimals(pattern: str) -> int:

@@ -250,7 +250,8 @@ def changes(folder: Path, releases: list[Release], old: str, new: str) -> tuple[
             found = compare(_raw(stored_file(folder, releases, old, name)) if in_old else None,
                             _raw(stored_file(folder, releases, new, name)) if in_new else None, table.key)
         changed_rows = found.loc[found["change"] == "changed", "key"].nunique()
-        summary.append({"table": name, "rows_old": in_old.rows if in_old else 0, "rows_new": in_new.rows if in_new else 0,
+        summary.append({"table": name, "rows_old": in_old.rows if in_old else 0,
+                        "rows_new": in_new.rows if in_new else 0,
                         "added": int((found["change"] == "added").sum()),
                         "removed": int((found["change"] == "removed").sum()), "changed": int(changed_rows)})
         details.append(found.assign(table=name))

@@ -194,6 +194,7 @@ CITIES = Table(
 
 # Languages other than English that names are given in (English names are the other tables' own).
 NAME_LANGUAGES = tuple(lang for lang in CATALOGUES if lang != DEFAULT_LANG)
+NAME_LANG = Column("lang", CHOICE, "Language of the name (ISO 639-1).", choices=NAME_LANGUAGES)
 
 CITY_NAMES = Table(
     name="city_names",
@@ -201,7 +202,7 @@ CITY_NAMES = Table(
                 "English name the other tables use; a city without a row here is shown by that English name.",
     columns=(
         *CITY_KEY,
-        Column("lang", CHOICE, "Language of the name (ISO 639-1).", choices=NAME_LANGUAGES),
+        NAME_LANG,
         Column("name", TEXT, "The city's name in that language, as the cited page writes it (Russian names in their "
                "dictionary form where the page declines them)."),
         NOTE,
@@ -219,7 +220,7 @@ LEADER_NAMES = Table(
     columns=(
         Column("leader", TEXT, "The leader's name as the meetings tables write it."),
         Column("iso3", ISO3, "ISO alpha-3 code of the leader's state."),
-        Column("lang", CHOICE, "Language of the name (ISO 639-1).", choices=NAME_LANGUAGES),
+        NAME_LANG,
         Column("name", TEXT, "The name in that language as the cited page writes it (Russian names in the "
                "nominative where the page declines them)."),
         NOTE,

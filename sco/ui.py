@@ -40,13 +40,15 @@ CHART_CONFIG = {"displaylogo": False}
 PARAMS_THIS_RUN = "_link_params_this_run"
 NOTICES = "_link_notices"
 CHOSEN = "_chosen"
-DATA_KEY = "_data_version_key"  # (folder, digest of the data files), once per run
+DATA_KEY = "_data_version_key"  # (folder, digest of the data files, release), once per run
+RELEASES_KEY = "_release_record"  # the record of releases, read once per run
 SHELL_RUNNING = "_shell_running"
 
 
 def start_run() -> None:
     """Called by dashboard.py at the top of every run, before any widget is bound to the link."""
     st.session_state[DATA_KEY] = None  # the data files are looked at again on every run (an edit shows at once)
+    st.session_state[RELEASES_KEY] = None
     st.session_state[PARAMS_THIS_RUN] = set()
     st.session_state[NOTICES] = []
     st.session_state.setdefault(CHOSEN, {})
@@ -430,21 +432,25 @@ def caption_unmapped(codes) -> None:
 
 # Data releases ---------------------------------------------------------------------------------------------------
 
-@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+@st.cache_resource(ttl=3600, max_entries=8, show_spinner=False)
 def _release_record(folder: str, stamp: tuple) -> tuple[list[releases.Release], list, list[str]]:
-    # The stamp is part of the cache key only: a new release or an edited table is read again.
+    # The stamp is part of the cache key only: a new release or an edited table is read again. Shared, never
+    # modified.
     made, _ = releases.read_releases(Path(folder))
     return made, releases.check(Path(folder)), releases.unreleased(Path(folder), made)
 
 
 def release_record() -> tuple[list[releases.Release], list, list[str]]:
     """The releases of the data folder (oldest first), what is wrong with their record, and the tables changed since
-    the latest."""
-    folder = data_dir()
-    files = [folder / releases.RELEASES_FILE, folder / releases.NOTES_FILE]
-    stamp = (tuple((p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else () for p in files),
-             table_fingerprint(folder))
-    return _release_record(str(folder), stamp)
+    the latest: looked at once per run."""
+    record = st.session_state.get(RELEASES_KEY)
+    if record is None:
+        folder = data_dir()
+        files = [folder / releases.RELEASES_FILE, folder / releases.NOTES_FILE]
+        stamp = (tuple((p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else () for p in files),
+                 table_fingerprint(folder))
+        record = st.session_state[RELEASES_KEY] = _release_record(str(folder), stamp)
+    return record
 
 
 def choose_release() -> None:
@@ -455,7 +461,8 @@ def choose_release() -> None:
         return
     older = [r.version for r in reversed(made)][0 if changed else 1:]
     # Labels written now, in the run's language (a format function is also called outside the run).
-    labels = {CURRENT: t("release_current", release=release_text(CURRENT)), **{r.version: _dated(r) for r in made}}
+    labels = {CURRENT: t("release_current", release=release_text(current=True)),
+              **{r.version: _dated(r) for r in made}}
     choice(st.selectbox, RELEASE_KEY, options=[CURRENT, *older], default=CURRENT, known=list(labels),
            label=t("release_label"), format_func=labels.__getitem__)
 
@@ -470,10 +477,11 @@ def _dated(release: releases.Release) -> str:
     return t("release_dated", version=release.version, date=format_date(release.date, lang()))
 
 
-def release_text(which: str | None = None) -> str:
-    """The release a citation names: '2026.11.1 of 30 November 2026', and whether the data changed since."""
+def release_text(current: bool = False) -> str:
+    """The release a citation names: '2026.11.1 of 30 November 2026', and whether the data changed since; the
+    chosen release, or with `current` the current data."""
     made, _, changed = release_record()
-    chosen = chosen_release() if which is None else None
+    chosen = None if current else chosen_release()
     if chosen is not None:
         return _dated(chosen)
     if not made:
@@ -499,7 +507,7 @@ def show_release_notice(container) -> None:
     """Above the view, when it shows an earlier release: say so, and which is current."""
     chosen = chosen_release()
     if chosen is not None:
-        container.info(t("release_viewing", release=_dated(chosen), current=release_text(CURRENT)),
+        container.info(t("release_viewing", release=_dated(chosen), current=release_text(current=True)),
                        icon=":material/history:")
 
 

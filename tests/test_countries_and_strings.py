@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
     ("RUS", "en", "Russia"), ("RUS", "es", "Rusia"), ("IRN", "en", "Iran"), ("IRN", "es", "Irán"),
     ("TUR", "en", "Türkiye"), ("TUR", "es", "Turquía"), ("KAZ", "es", "Kazajistán"), ("BLR", "es", "Bielorrusia"),
     ("LAO", "en", "Laos"), ("KGZ", "es", "Kirguistán"), ("CHN", "en", "China"),
+    ("KAZ", "ru", "Казахстан"), ("KAZ", "zh", "哈萨克斯坦"), ("IRN", "zh", "伊朗"), ("KGZ", "ru", "Киргизия"),
+    ("MMR", "ru", "Мьянма"), ("MMR", "en", "Myanmar"), ("XKX", "ru", "XKX"),  # not a code ISO gives: itself
 ])
 def test_country_names(iso3, lang, name):
     assert country_name(iso3, lang) == name
@@ -104,7 +106,8 @@ def test_every_key_used_in_code_exists():
 
 @pytest.mark.parametrize("lang,precision,text", [
     ("en", "day", "4 July 2024"), ("es", "day", "4 de julio de 2024"), ("en", "month", "July 2024"),
-    ("es", "month", "julio de 2024"), ("es", "year", "2024")])
+    ("es", "month", "julio de 2024"), ("es", "year", "2024"), ("ru", "day", "4 июля 2024\u202fг."),
+    ("ru", "month", "июль 2024\u202fг."), ("zh", "day", "2024年7月4日"), ("zh", "month", "2024年7月")])
 def test_dates_read_naturally(lang, precision, text):
     from datetime import date
     assert i18n.format_date(date(2024, 7, 4), lang, precision) == text
@@ -113,6 +116,8 @@ def test_dates_read_naturally(lang, precision, text):
 def test_join_names():
     assert i18n.join_names(["A", "B", "C"], "es") == "A, B y C"
     assert i18n.join_names(["A", "B"], "en") == "A and B"
+    assert i18n.join_names(["A", "B", "C"], "ru") == "A, B и C" and i18n.join_names(["A", "B", "C"], "zh") == "A、B和C"
+    assert i18n.join_names([], "zh") == "" and i18n.join_names(["A"], "ru") == "A"
 
 
 @pytest.mark.parametrize("occasion,spanish", [
@@ -147,5 +152,6 @@ def test_each_leader_name_is_one_leaders_and_names_a_leader_of_the_meetings():
     names = dataset["leader_names"]
     assert not names.duplicated(["lang", "name"]).any(), "two leaders would read the same"
     meetings = pd.concat([dataset["meetings"], dataset["meetings_imported"]])
-    sides = {(leader, iso3) for side in "ab" for leader, iso3 in zip(meetings[f"leader_{side}"], meetings[f"iso3_{side}"])}
+    sides = {(leader, iso3) for side in "ab"
+             for leader, iso3 in zip(meetings[f"leader_{side}"], meetings[f"iso3_{side}"])}
     assert set(zip(names["leader"], names["iso3"])) <= sides

@@ -177,8 +177,8 @@ def interface_texts(at: AppTest) -> list[str]:
 
 # What a translation keeps as written: codes in quotes or backticks, identifiers, file names, paths and addresses,
 # placeholders; and the names and abbreviations below.
-CODES = re.compile(r"'[^']*'|`[^`]*`|{\w+}|https?://\S+|[\w.-]*/[\w./-]*|[\w.-]+\.(?:csv|md|py|zip|cff)(?![A-Za-z])|\w*_\w*"
-                   r"|python -m [\w.]+")
+CODES = re.compile(r"'[^']*'|`[^`]*`|{\w+}|https?://\S+|[\w.-]*/[\w./-]*|[\w.-]+\.(?:csv|md|py|zip|cff)(?![A-Za-z])"
+                   r"|\w*_\w*|python -m [\w.]+")
 KEPT_AS_WRITTEN = {"baci", "cepii", "oec", "dots", "imts", "geonames", "china", "vitae", "csv", "iso", "alpha", "url",
                    "http", "https", "fob", "cif", "gdp", "usd", "zip"}
 
