@@ -30,6 +30,22 @@ This file is generated from `sco/schema.py` by `python -m sco.docs`; edit the sc
 """
 
 
+RELEASES = """## Releases
+
+A release is a named, dated version of every table (`2026.12`; `2026.12.1` for a later one in the same month), made
+by `python -m sco.releases make VERSION --summary LANG=TEXT ...` (refused while a table fails the check).
+
+- `releases.csv`: one line per table of each release: `version`, `date` (ISO), `table` (a table above), `rows`
+  (data rows), `sha256` (of the table's file as released).
+- `release_notes.csv`: `version`, `lang` (each language of the app), `summary` (what the release changed).
+- `releases/<version>/`: a copy of each table the release changed (every table, for the first release). A table of
+  any release is the copy in the folder of the latest release up to it that holds one.
+
+Amounts: `value_usd` is in US dollars. The app writes them in each language's own units (USD 240.11 bn,
+240,11 mil millones USD, 240,11 млрд долларов, 2401.1 亿美元: Chinese counts in 亿, a hundred million).
+"""
+
+
 def data_dictionary() -> str:
     parts = [INTRO]
     for table in TABLES.values():
@@ -48,6 +64,7 @@ def data_dictionary() -> str:
                  "the row's reporter must be that state.\n\n| source | kind | state |\n|---|---|---|")
     parts += [f"| {name} | {a.kind} | {a.iso3 or ''} |" for name, a in AUTHORITIES.items()]
     parts.append("")
+    parts.append(RELEASES)
     parts.append("## Rules the check applies\n\n| rule | meaning |\n|---|---|")
     parts += [f"| `{rule}` | {text} |" for rule, text in RULES.items()]
     return "\n".join(parts) + "\n"

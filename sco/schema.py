@@ -381,17 +381,6 @@ TABLES: dict[str, Table] = {t.name: t for t in (MEMBERSHIP, SUMMITS, CITIES, CIT
 # Rules a violation can name, with the sentence shown to curators.
 RULES: dict[str, str] = {
     "missing_file": "the file must exist",
-    # The record of releases (data/releases.csv, data/release_notes.csv, data/releases/).
-    "release_header": "the header must be version,date,table,rows,sha256 (release_notes.csv: version,lang,summary)",
-    "release_version": "a version is YYYY.MM, or YYYY.MM.N for a later release in the same month",
-    "release_date": "a date is YYYY-MM-DD, no earlier than the previous release's",
-    "release_duplicate": "a version names one release: one date, each table once, one summary per language",
-    "release_table": "must be a table of the schema",
-    "release_rows": "the number of rows is a whole number",
-    "release_checksum": "a SHA-256 checksum (64 hexadecimal digits) of the table as released",
-    "release_kept": "a copy of every table of every release must be kept under releases/, with the released checksum",
-    "release_note": "every release has a non-empty summary in every language of the interface, and a summary names a "
-                    "release",
     "unreadable": "the file must be UTF-8 text in CSV format",
     "too_large": "the file must be smaller than 64 MB",
     "empty": "the file must have a header and at least one row",
@@ -415,6 +404,17 @@ RULES: dict[str, str] = {
     "unused_source": "every row of sources.csv must be named by an imported row",
     "source_of_other_state": "a customs service, statistics office or agency reports its own state's figures: "
                              "the reporter must be that state",
+    # The record of releases (data/releases.csv, data/release_notes.csv, data/releases/).
+    "release_header": "the header must be version,date,table,rows,sha256 (release_notes.csv: version,lang,summary)",
+    "release_version": "a version is YYYY.MM, or YYYY.MM.N for a later release in the same month",
+    "release_date": "a date is YYYY-MM-DD, no earlier than the previous release's",
+    "release_duplicate": "a version names one release: one date, each table once, one summary per language",
+    "release_table": "must be a table of the schema",
+    "release_rows": "the number of rows is a whole number",
+    "release_checksum": "a SHA-256 checksum (64 hexadecimal digits) of the table as released",
+    "release_kept": "a copy of every table of every release must be kept under releases/, with the released checksum",
+    "release_note": "every release has a non-empty summary in every language of the interface, and a summary names a "
+                    "release",
 }
 
 # A table whose columns are another's: their descriptions are that table's.
