@@ -155,3 +155,12 @@ def test_each_leader_name_is_one_leaders_and_names_a_leader_of_the_meetings():
     sides = {(leader, iso3) for side in "ab"
              for leader, iso3 in zip(meetings[f"leader_{side}"], meetings[f"iso3_{side}"])}
     assert set(zip(names["leader"], names["iso3"])) <= sides
+
+
+@pytest.mark.parametrize("occasion,lang,text", [
+    ("SCO summit Astana 2024", "ru", "Саммит ШОС, Астана, 2024"), ("SCO summit Astana 2024", "zh", "2024年上合组织阿斯塔纳峰会"),
+    ("Visit to Kazakhstan", "zh", "访问哈萨克斯坦"), ("Victory Day parade Moscow 2015", "zh", "Victory Day parade Moscow 2015"),
+])
+def test_the_projects_own_occasions_read_in_russian_and_chinese(occasion, lang, text):
+    from sco.i18n import occasion_text
+    assert occasion_text(occasion, lang) == text
