@@ -676,3 +676,11 @@ def test_a_broken_record_of_releases_is_named_and_the_tables_still_shown(data_co
     assert problems.iloc[0]["File"] == "releases.csv" and problems.iloc[0]["Row"] == 2
     assert problems.iloc[0]["Rule"].startswith("release_table")
     assert open_app({}, "pages/membership.py").title[0].value == "Membership over time"
+
+
+def test_a_link_to_the_release_that_is_the_current_data_opens_the_current_data_quietly():
+    from sco.releases import read_releases
+    latest = read_releases(DATA)[0][-1]
+    at = open_app({"release": latest.version}, "pages/home.py")
+    assert at.selectbox(key="release").value == "current" and not at.warning and not at.info
+    assert at.selectbox(key="release").options[0] == f"{latest.version} of {format_date(latest.date)} (current)"
