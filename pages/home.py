@@ -16,7 +16,8 @@ if head.founded is not None:
     st.write(ui.t(
         "home_intro", founded=format_date(head.founded, lang),
         founders=join_names([country_name(c, lang) for c in head.founders], lang),
-        later=join_names([f"{country_name(c, lang)} ({d.year})" for c, d in head.later_members], lang)))
+        later=join_names([ui.t("bracketed", text=country_name(c, lang), detail=d.year)
+                                  for c, d in head.later_members], lang)))
 st.write(ui.t("home_scope"))
 
 left, middle, right, last = st.columns(4)

@@ -19,7 +19,8 @@ on = ui.derived(views.membership_on, as_of, lang, tables=("membership",))
 when = format_date(as_of, lang)
 if on.counts:
     st.write(ui.t("status_counts", date=when,
-                  counts=", ".join(f"{label('status', s, lang)}: {n}" for s, n in on.counts.items())))
+                  counts=ui.t("names_separator").join(ui.t("labelled", label=label("status", s, lang), value=n)
+                                                     for s, n in on.counts.items())))
     for line in on.listed:  # the states by name, in words a screenshot keeps
         st.text(line)
 elif as_of < SCO_FOUNDED:

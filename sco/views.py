@@ -41,7 +41,7 @@ def membership_on(membership: pd.DataFrame, day: date, lang: str) -> MembershipO
     title = t("membership_map_title", lang, date=format_date(day, lang))
     table = tables.statuses_on_table(on, lang)
     by_status = on.assign(name=[country_name(c, lang) for c in on["iso3"]])
-    listed = [t("labelled", lang, label=t("counted", lang, label=label("status", status, lang), count=n),
+    listed = [t("labelled", lang, label=t("bracketed", lang, text=label("status", status, lang), detail=n),
                 value=t("names_separator", lang).join(sorted(by_status.loc[by_status["status"] == status, "name"])))
               for status, n in count_statuses(on).items()]
     # The map shares the row with the list of states: a smaller scale keeps Belarus to Japan in view.
@@ -131,7 +131,8 @@ def meetings_view(meetings: pd.DataFrame, summits: pd.DataFrame, cities: pd.Data
     pairs = count_by_pair(rows)
     names = {p: pair_name(p, lang) for p in pairs["pair"]}
     leaders = count_by_leader(rows)
-    leader_names = [f"{leader_name(leader, lang)} ({country_name(iso3, lang)})" for leader, iso3 in zip(leaders["leader"], leaders["iso3"])]
+    leader_names = [t("bracketed", lang, text=leader_name(leader, lang), detail=country_name(iso3, lang))
+                    for leader, iso3 in zip(leaders["leader"], leaders["iso3"])]
     return MeetingsView(
         count=len(rows), places=len(by_place), unplaced=unplaced, pairs=pairs["pair"].tolist(), pair_names=names,
         map=figures.build_meetings_map(by_place, lang),
@@ -190,7 +191,8 @@ def leader_view(meetings: pd.DataFrame, chosen: MeetingFilter, leader: str, year
         return LeaderView(iso3, 0, 0, years, None, tables.meetings_table(rows, lang))
     counted = (rows.groupby(["counterpart", "counterpart_iso3"], as_index=False).agg(meetings=("date", "size"))
                .sort_values("meetings", ascending=False, kind="stable"))
-    names = [f"{leader_name(c, lang)} ({country_name(i, lang)})" for c, i in zip(counted["counterpart"], counted["counterpart_iso3"])]
+    names = [t("bracketed", lang, text=leader_name(c, lang), detail=country_name(i, lang))
+             for c, i in zip(counted["counterpart"], counted["counterpart_iso3"])]
     title = t("leader_counterparts_title", lang, leader=leader_name(leader, lang), period=str(year) if year else t("whole_period", lang))
     return LeaderView(iso3, len(rows), len(counted), years, figures.build_ranking(counted, names, lang, title),
                       tables.meetings_table(rows, lang))
