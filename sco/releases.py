@@ -31,8 +31,9 @@ from pathlib import Path
 import pandas as pd
 
 from sco.data import Violation, data_dir, load_dataset
-from sco.locales import CATALOGUES
+from sco.locales import CATALOGUES, DEFAULT_LANG
 from sco.schema import TABLES
+from sco.versions import checksum
 
 RELEASES_FILE = "releases.csv"
 NOTES_FILE = "release_notes.csv"
@@ -42,6 +43,7 @@ NOTE_COLUMNS = ("version", "lang", "summary")
 # 2026.12, or 2026.12.1 for a second release in the same month.
 VERSION = re.compile(r"^(\d{4})\.(0[1-9]|1[0-2])(?:\.([1-9]\d*))?$")
 DATASET_NAME = "SCO relations dashboard data"
+CHANGE_COLUMNS = ["change", "key", "column", "old", "new"]  # one line of what changed between two releases
 
 
 @dataclass(frozen=True)
@@ -58,17 +60,18 @@ class Release:
     tables: dict[str, ReleasedTable] = field(default_factory=dict)
     summaries: dict[str, str] = field(default_factory=dict)  # lang -> summary
 
+    @property
+    def digest(self) -> str:
+        """A short digest of the release's tables (which and their checksums): a key for what is built from it."""
+        return hashlib.sha256(repr(sorted((t, r.sha256) for t, r in self.tables.items())).encode()).hexdigest()[:12]
+
     def summary(self, lang: str) -> str:
-        return self.summaries.get(lang) or self.summaries.get("en", "")
+        return self.summaries.get(lang) or self.summaries.get(DEFAULT_LANG, "")
 
 
 def version_order(version: str) -> tuple[int, int, int]:
     match = VERSION.match(version)
     return (int(match[1]), int(match[2]), int(match[3] or 0)) if match else (0, 0, 0)
-
-
-def checksum(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def count_rows(path: Path) -> int:
@@ -188,8 +191,7 @@ def unreleased(folder: Path, releases: list[Release]) -> list[str]:
 def release_folder(folder: Path, releases: list[Release], version: str) -> Path:
     """A folder holding exactly the tables of a release, to be read like data/ (made once per process)."""
     release = next(r for r in releases if r.version == version)
-    digest = hashlib.sha256(repr(sorted((t, r.sha256) for t, r in release.tables.items())).encode()).hexdigest()[:12]
-    target = Path(tempfile.gettempdir()) / "sco-releases" / f"{version}-{digest}"
+    target = Path(tempfile.gettempdir()) / "sco-releases" / f"{version}-{release.digest}"
     if not target.exists():
         building = target.with_name(target.name + f".{id(release)}.tmp")
         building.mkdir(parents=True, exist_ok=True)
@@ -213,7 +215,7 @@ def _raw(path: Path | None) -> pd.DataFrame | None:
 def compare(old: pd.DataFrame | None, new: pd.DataFrame | None, key: tuple[str, ...]) -> pd.DataFrame:
     """The rows added, removed and changed between two versions of a table (text as in the files), matched by the
     table's key: one line per added or removed row, one per changed cell (column, old -> new)."""
-    empty = pd.DataFrame(columns=["change", "key", "column", "old", "new"])
+    empty = pd.DataFrame(columns=CHANGE_COLUMNS)
     if old is None and new is None:
         return empty
     old = old if old is not None else pd.DataFrame(columns=new.columns)
@@ -239,13 +241,13 @@ def compare(old: pd.DataFrame | None, new: pd.DataFrame | None, key: tuple[str, 
 def changes(folder: Path, releases: list[Release], old: str, new: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per table: rows in each release and rows added, removed and changed; and every change, table by table."""
     summary, details = [], []
+    by_version = {r.version: r for r in releases}
     for name, table in TABLES.items():
-        in_old = next(r for r in releases if r.version == old).tables.get(name)
-        in_new = next(r for r in releases if r.version == new).tables.get(name)
+        in_old, in_new = by_version[old].tables.get(name), by_version[new].tables.get(name)
         if in_old is None and in_new is None:
             continue
         if in_old is not None and in_new is not None and in_old.sha256 == in_new.sha256:
-            found = pd.DataFrame(columns=["change", "key", "column", "old", "new"])
+            found = pd.DataFrame(columns=CHANGE_COLUMNS)
         else:
             found = compare(_raw(stored_file(folder, releases, old, name)) if in_old else None,
                             _raw(stored_file(folder, releases, new, name)) if in_new else None, table.key)
@@ -255,8 +257,8 @@ def changes(folder: Path, releases: list[Release], old: str, new: str) -> tuple[
                         "added": int((found["change"] == "added").sum()),
                         "removed": int((found["change"] == "removed").sum()), "changed": int(changed_rows)})
         details.append(found.assign(table=name))
-    detail = pd.concat(details, ignore_index=True)[["table", "change", "key", "column", "old", "new"]] if details \
-        else pd.DataFrame(columns=["table", "change", "key", "column", "old", "new"])
+    columns = ["table", *CHANGE_COLUMNS]
+    detail = pd.concat(details, ignore_index=True)[columns] if details else pd.DataFrame(columns=columns)
     return pd.DataFrame(summary), detail
 
 

@@ -518,8 +518,7 @@ def _changes(folder: str, stamp: tuple, old: str, new: str) -> tuple[pd.DataFram
 
 def show_changes(old: str, new: str) -> None:
     """Rows per table in two releases and how many were added, removed and changed; every change as a download."""
-    summary, detail = _changes(str(data_dir()), tuple(r.tables[t].sha256 for r in release_record()[0]
-                                                      for t in sorted(r.tables)), old, new)
+    summary, detail = _changes(str(data_dir()), tuple(r.digest for r in release_record()[0]), old, new)
     st.markdown(f"**{t('changes_title', old=old, new=new)}**")  # versions are YYYY.MM(.N): nothing to escape
     st.dataframe(pd.DataFrame({
         t("col_table"): [TABLES[name].file for name in summary["table"]],
@@ -545,8 +544,7 @@ def dataset_download() -> None:
     if not made:
         return
     release = chosen_release() or made[-1]
-    digest = hashlib.sha1(repr(sorted((n, r.sha256) for n, r in release.tables.items())).encode()).hexdigest()
     st.download_button(t("download_dataset", version=release.version),
-                       lambda: _dataset_zip(str(data_dir()), release.version, digest),
+                       lambda: _dataset_zip(str(data_dir()), release.version, release.digest),
                        file_name=f"sco-data-{release.version}.zip", mime="application/zip", on_click="ignore",
                        icon=":material/folder_zip:", key="dataset_download")
