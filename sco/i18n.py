@@ -116,14 +116,20 @@ def join_names(names: list[str], lang: str = DEFAULT_LANG) -> str:
 
 def separators(lang: str = DEFAULT_LANG) -> str:
     """The language's decimal mark, then its thousands separator (plotly's `separators` takes this string)."""
-    locale = catalogue(lang).locale
-    return get_decimal_symbol(locale) + get_group_symbol(locale)
+    entry = catalogue(lang)
+    return get_decimal_symbol(entry.locale) + (entry.thousands or get_group_symbol(entry.locale))
+
+
+def _decimal(value: float, pattern: str, lang: str) -> str:
+    """A number in a Babel pattern, with the catalogue's thousands separator where it replaces CLDR's."""
+    entry = catalogue(lang)
+    text = format_decimal(value, pattern, locale=entry.locale)
+    return text if entry.thousands is None else text.replace(get_group_symbol(entry.locale), entry.thousands)
 
 
 def format_number(value: float, decimals: int, lang: str = DEFAULT_LANG) -> str:
-    """'244,819.5' / '244.819,5' / '244 819,5': the language's grouping and decimal mark."""
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, pattern, locale=catalogue(lang).locale)
+    """'244,819.5' / '244 819,5' (Spanish) / '244 819,5' (Russian): the language's grouping and decimal mark."""
+    return _decimal(value, "#,##0" + ("." + "0" * decimals if decimals else ""), lang)
 
 
 def format_usd(value: float, lang: str = DEFAULT_LANG) -> str:
@@ -136,7 +142,7 @@ def format_usd(value: float, lang: str = DEFAULT_LANG) -> str:
     unit = next((unit for unit, smaller in zip(entry.usd, entry.usd[1:])
                  if abs(round(value / smaller.divide_by, _decimals(smaller.pattern)) * smaller.divide_by)
                  >= unit.threshold), entry.usd[-1])
-    return unit.text.format(number=format_decimal(value / unit.divide_by, unit.pattern, locale=entry.locale))
+    return unit.text.format(number=_decimal(value / unit.divide_by, unit.pattern, lang))
 
 
 def _decimals(pattern: str) -> int:

@@ -190,7 +190,7 @@ def test_numbers_on_charts_read_as_in_the_text(data, meetings):
         locale = spec["config"]["locale"]["number"]
         assert f"1{locale['thousands']}234{locale['decimal']}5" == format_number(1234.5, 1, lang)
     membership = figures.build_status_animation(statuses_by_year(data["membership"], 2001, date(2025, 12, 31)), "es")
-    assert membership.layout.separators == ",."
+    assert membership.layout.separators == ", "
 
 
 def test_growth_is_coloured_by_doublings_and_each_year_of_meetings_says_its_total(trade, meetings):

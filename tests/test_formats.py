@@ -9,7 +9,7 @@ from sco.i18n import authority_name, format_date, format_usd, join_names, label,
 
 @pytest.mark.parametrize("value,lang,text", [
     (240_110_000_000, "en", "USD 240.11 bn"), (240_110_000_000, "es", "240,11 mil millones USD"),
-    (1_234_560_000_000 - 1, "en", "USD 1,234.56 bn"), (1_234_560_000_000 - 1, "es", "1.234,56 mil millones USD"),
+    (1_234_560_000_000 - 1, "en", "USD 1,234.56 bn"), (1_234_560_000_000 - 1, "es", "1 234,56 mil millones USD"),
     (1_000_000_000, "en", "USD 1.00 bn"), (999_950_000, "en", "USD 1.00 bn"), (999_940_000, "es", "999,9 millones USD"),
     (43_800_000, "en", "USD 43.8 m"), (0, "en", "USD 0.0 m"), (-2_500_000_000, "en", "USD -2.50 bn"),
     (None, "en", ""), (float("nan"), "es", ""), (pd.NA, "en", ""),

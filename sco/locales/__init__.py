@@ -31,6 +31,7 @@ class Catalogue:
     columns: dict[str, str] = field(default_factory=dict)  # "table.column", or "*.column" for every table
     authorities: dict[str, str] = field(default_factory=dict)  # known sources, by their English name
     countries: dict[str, str] = field(default_factory=dict)  # by ISO alpha-3, where CLDR's name is not the usual
+    thousands: str | None = None  # where CLDR's thousands separator is not the one to use
 
 
 def _read(path: Path) -> Catalogue:
@@ -40,7 +41,7 @@ def _read(path: Path) -> Catalogue:
     units = tuple(UsdUnit(unit["from"], unit["divide_by"], unit["pattern"], unit["text"]) for unit in language["usd"])
     return Catalogue(path.stem, language["name"], language["locale"], units, language["chart_unit"], raw["strings"],
                      raw.get("tables", {}), raw.get("columns", {}), raw.get("authorities", {}),
-                     raw.get("countries", {}))
+                     raw.get("countries", {}), language.get("thousands"))
 
 
 def _read_all() -> dict[str, Catalogue]:
